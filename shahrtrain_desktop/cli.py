@@ -45,7 +45,9 @@ def _add_db_option(parser: argparse.ArgumentParser, top_level: bool = False) -> 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = PersianArgumentParser(prog="shahrtrain", description="شهرآموز — سامانهٔ آموزش شهرداری‌ها")
+    parser = PersianArgumentParser(
+        prog="shahrtrain", description="شهرآموز — سامانهٔ آموزش شهرداری‌ها"
+    )
     parser.add_argument("--version", action="version", version=f"shahrtrain {__version__}")
     _add_db_option(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", parser_class=PersianArgumentParser)
@@ -65,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="پشتیبان‌گیری از پایگاه داده")
     _add_db_option(backup)
     backup.add_argument("--out", required=True, type=Path, metavar="FILE")
+
+    audit = commands.add_parser("audit", help="دفتر رویدادها")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_commands.add_parser("verify", help="بررسی زنجیرهٔ درهم‌سازی دفتر رویدادها")
+    _add_db_option(verify)
     return parser
 
 
@@ -135,11 +142,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from shahrtrain_desktop.persian import to_persian_digits
+    from shahrtrain_desktop.services.audit import verify_chain
+
+    db = _open(args)
+    try:
+        with db.session() as session:
+            check = verify_chain(session)
+    finally:
+        db.dispose()
+    if not check.ok:
+        raise CommandError(
+            f"زنجیرهٔ دفتر رویدادها در ردیف {to_persian_digits(check.first_broken_id)} "
+            f"شکسته است: {check.reason}"
+        )
+    print(f"دفتر رویدادها سالم است ({to_persian_digits(check.checked)} رویداد بررسی شد).")
+    return EXIT_OK
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui,
     "demo": cmd_demo,
     "certificates": cmd_certificates,
     "backup": cmd_backup,
+    "audit": cmd_audit,
 }
 
 

@@ -29,7 +29,9 @@ def resources_dir() -> Path:
     for candidate in candidates:
         if (candidate / "fonts").is_dir():
             return candidate
-    raise FileNotFoundError("resources folder not found; looked in " + ", ".join(map(str, candidates)))
+    raise FileNotFoundError(
+        "resources folder not found; looked in " + ", ".join(map(str, candidates))
+    )
 
 
 def resource(*parts: str) -> Path:

@@ -18,7 +18,6 @@ from sqlalchemy import Connection, Engine, inspect
 
 from shahrtrain_desktop.paths import migrations_dir
 
-
 BackupFn = Callable[[], Path | None]
 
 

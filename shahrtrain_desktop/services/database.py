@@ -8,6 +8,7 @@ from pathlib import Path
 from shahrtrain_desktop.models.db import Database, connect, resolve_database_url
 from shahrtrain_desktop.models.migrate import MigrationReport, upgrade_database
 from shahrtrain_desktop.paths import backups_dir, default_database_path
+from shahrtrain_desktop.services.audit import install_audit_trail
 from shahrtrain_desktop.services.backup import backup_sqlite, timestamped_name
 from shahrtrain_desktop.services.reference_data import seed_reference_data
 
@@ -23,6 +24,7 @@ def open_database(url: str | None = None, backup_folder: Path | None = None) -> 
 
     Raises ``models.migrate.SchemaError`` for a database newer than this program.
     """
+    install_audit_trail()
     resolved = resolve_database_url(url, default_database_path())
     db = connect(resolved)
 
