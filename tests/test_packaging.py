@@ -1,4 +1,4 @@
-"""The wheel carries what the installed program needs: fonts with their licence, icons, migrations."""
+"""The wheel carries what the installed program needs: fonts, licence, icons, migrations."""
 
 from __future__ import annotations
 
