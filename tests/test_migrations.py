@@ -117,6 +117,7 @@ def _write_rebuild_migration(folder: Path) -> Path:
     return folder
 
 
+@pytest.mark.sqlite_only
 def test_batch_rebuild_of_parent_table_keeps_child_rows(db_url: str, tmp_path: Path) -> None:
     _fill_parent_and_children(db_url)
     extra = _write_rebuild_migration(tmp_path / "extra_versions")
@@ -134,6 +135,7 @@ def test_batch_rebuild_of_parent_table_keeps_child_rows(db_url: str, tmp_path: P
     assert _count(db_url, Assessment) == 3
 
 
+@pytest.mark.sqlite_only
 def test_without_switching_foreign_keys_off_the_rebuild_would_lose_children(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -150,6 +152,7 @@ def test_without_switching_foreign_keys_off_the_rebuild_would_lose_children(
     assert _count(db_url, Attendance) == 0
 
 
+@pytest.mark.sqlite_only
 def test_schema_newer_than_the_program_is_refused_untouched(db_url: str) -> None:
     db = connect(db_url)
     with db.engine.begin() as conn:
@@ -163,6 +166,7 @@ def test_schema_newer_than_the_program_is_refused_untouched(db_url: str) -> None
     assert Path(db_url.removeprefix("sqlite:///")).read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as conn:
@@ -171,6 +175,7 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
         open_database(str(path))
 
 
+@pytest.mark.sqlite_only
 def test_existing_database_is_backed_up_before_an_upgrade(db_url: str, tmp_path: Path) -> None:
     _fill_parent_and_children(db_url)
     extra = _write_rebuild_migration(tmp_path / "extra_versions")
@@ -193,6 +198,7 @@ def test_existing_database_is_backed_up_before_an_upgrade(db_url: str, tmp_path:
         assert copy.execute("SELECT count(*) FROM attendance").fetchone() == (3,)
 
 
+@pytest.mark.sqlite_only
 def test_new_database_is_created_with_safe_sqlite_settings(tmp_path: Path) -> None:
     opened = open_database(str(tmp_path / "fresh.sqlite3"))
     with opened.db.engine.connect() as conn:

@@ -37,10 +37,7 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
     target = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(target)
-    code = (
-        "import shahrtrain_desktop.paths as p;"
-        "print(p.font_path());print(p.migrations_dir())"
-    )
+    code = "import shahrtrain_desktop.paths as p;print(p.font_path());print(p.migrations_dir())"
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,

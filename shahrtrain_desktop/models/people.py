@@ -28,7 +28,7 @@ class Person(IdMixin, TimestampMixin, Versioned, Base):
     org_unit_id: Mapped[int | None] = mapped_column(
         ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True
     )
-    # Folded name + code + mobile (services.people.person_search_key) for search-as-you-type.
+    # Folded name + code + mobile (services.people_search.person_search_key) for search-as-you-type.
     search_key: Mapped[str] = mapped_column(String(400), default="", index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

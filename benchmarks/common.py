@@ -1,0 +1,93 @@
+"""What every benchmark shares: timing by median, peak memory, and the printed table.
+
+Machines here are noisy, so a figure is a median of several runs and is always printed beside
+a baseline measured in the same run; the ratio is what we hold targets against.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    value: float
+    unit: str
+    baseline_name: str = ""
+    baseline: float | None = None
+    target: str = ""
+    passed: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline in (None, 0):
+            return None
+        return self.value / self.baseline  # type: ignore[operator]
+
+
+def median_seconds(fn: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def format_table(rows: Iterable[Row]) -> str:
+    header = (
+        "benchmark",
+        "value",
+        "unit",
+        "baseline (same run)",
+        "baseline",
+        "ratio",
+        "target",
+        "",
+    )
+    lines = [header]
+    for row in rows:
+        verdict = "" if row.passed is None else ("ok" if row.passed else "MISSED")
+        lines.append(
+            (
+                row.name,
+                _fmt(row.value),
+                row.unit,
+                row.baseline_name,
+                _fmt(row.baseline),
+                "—" if row.ratio is None else f"{row.ratio:.2f}×",
+                row.target,
+                verdict,
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    out = []
+    for n, line in enumerate(lines):
+        out.append(
+            "| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) + " |"
+        )
+        if n == 0:
+            out.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(out)

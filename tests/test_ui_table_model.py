@@ -1,0 +1,156 @@
+"""The lazy listing model, without a window: rows, roles, sorting and block fetching."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert, update
+from ui_sample import fill_sample
+
+from shahrtrain_desktop.models import Document, Person
+from shahrtrain_desktop.models.db import Database
+from shahrtrain_desktop.services import listings
+from shahrtrain_desktop.services.listings import Filters
+from shahrtrain_desktop.services.people_search import person_search_key
+from shahrtrain_desktop.ui import table_model
+from shahrtrain_desktop.ui.table_model import (
+    BLOCK_SIZE,
+    ROW_ID_ROLE,
+    TEXT_DIRECTION_ROLE,
+    ListingTableModel,
+)
+from shahrtrain_desktop.ui.table_view import ListingView
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+PEOPLE_COUNT = 1000
+
+
+def add_people(db: Database, count: int) -> None:
+    rows = []
+    for i in range(count):
+        code = f"{i:010d}"
+        first, last = "نفر", f"شماره {i:05d}"
+        rows.append(
+            {
+                "national_code": code,
+                "first_name": first,
+                "last_name": last,
+                "category": "staff",
+                "search_key": person_search_key(first, last, code, None),
+            }
+        )
+    with db.engine.begin() as conn:
+        conn.execute(insert(Person), rows)
+
+
+@pytest.fixture
+def people_model(db: Database) -> ListingTableModel:
+    add_people(db, PEOPLE_COUNT)
+    model = ListingTableModel(db, listings.PEOPLE)
+    model.reload()
+    return model
+
+
+def text(model: ListingTableModel, row: int, key: str) -> str:
+    return str(model.data(model.index(row, model.spec.index(key)), DISPLAY))
+
+
+def test_counts_rows_and_columns_without_fetching(people_model: ListingTableModel) -> None:
+    assert people_model.rowCount() == PEOPLE_COUNT
+    assert people_model.columnCount() == len(listings.PEOPLE.columns)
+    assert people_model.rowCount(people_model.index(0, 0)) == 0
+    assert people_model.fetch_count == 0
+
+
+def test_display_text_and_headers(people_model: ListingTableModel) -> None:
+    assert text(people_model, 0, "name") == "نفر شماره 00000"
+    assert text(people_model, 0, "national_code") == "۰" * 10
+    assert text(people_model, 0, "category") == "کارمند"
+    header = people_model.headerData(0, Qt.Orientation.Horizontal, DISPLAY)
+    assert header == "کد ملی"
+    assert people_model.headerData(0, Qt.Orientation.Vertical, DISPLAY) is None
+    assert people_model.data(QModelIndex(), DISPLAY) is None
+
+
+def test_fetches_only_the_blocks_asked_for(people_model: ListingTableModel) -> None:
+    text(people_model, 0, "name")
+    text(people_model, BLOCK_SIZE - 1, "name")
+    assert people_model.fetch_count == 1
+    text(people_model, PEOPLE_COUNT - 1, "name")
+    assert people_model.fetch_count == 2
+    assert people_model.cached_blocks() == [0, (PEOPLE_COUNT - 1) // BLOCK_SIZE]
+
+
+def test_cache_is_bounded(people_model: ListingTableModel, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(table_model, "MAX_CACHED_BLOCKS", 2)
+    for block in range(4):
+        text(people_model, block * BLOCK_SIZE, "name")
+    assert people_model.cached_blocks() == [2, 3]
+    text(people_model, 0, "name")  # evicted, so fetched again
+    assert people_model.fetch_count == 5
+
+
+def test_sort_requeries_ids_in_sql(people_model: ListingTableModel) -> None:
+    people_model.sort(people_model.spec.index("name"), Qt.SortOrder.DescendingOrder)
+    assert text(people_model, 0, "name") == f"نفر شماره {PEOPLE_COUNT - 1:05d}"
+    assert people_model.sort_order() == Qt.SortOrder.DescendingOrder
+    assert people_model.row_id(0) == people_model.data(people_model.index(0, 0), ROW_ID_ROLE)
+    assert people_model.row_of(people_model.row_id(5)) == 5
+
+
+def test_filters_reset_the_model(people_model: ListingTableModel) -> None:
+    people_model.set_filters(Filters(text="۰۰۰۰۰۰۰۰۹۹"))
+    assert people_model.rowCount() == 1
+    assert text(people_model, 0, "name") == "نفر شماره 00099"
+
+
+def test_codes_read_left_to_right_and_text_right(people_model: ListingTableModel) -> None:
+    code = people_model.index(0, people_model.spec.index("national_code"))
+    name = people_model.index(0, people_model.spec.index("name"))
+    assert code.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.LeftToRight
+    assert name.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.RightToLeft
+    absolute = Qt.AlignmentFlag.AlignAbsolute
+    assert code.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignLeft
+    assert name.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert name.data(Qt.ItemDataRole.TextAlignmentRole) & absolute
+
+
+def test_a_view_fetches_only_its_visible_block(
+    people_model: ListingTableModel, qtbot: QtBot
+) -> None:
+    view = ListingView()
+    qtbot.addWidget(view)
+    view.set_listing_model(people_model)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()
+    assert people_model.cached_blocks() == [0]
+    view.scrollToBottom()
+    QApplication.processEvents()
+    view.grab()  # paint the bottom rows
+    assert people_model.cached_blocks() == [0, (PEOPLE_COUNT - 1) // BLOCK_SIZE]
+
+
+def test_every_stage_listing_fills_a_model(db: Database) -> None:
+    fill_sample(db)
+    for spec in listings.SPECS:
+        model = ListingTableModel(db, spec)
+        model.reload()
+        assert model.rowCount() > 0, spec.key
+        assert all(text(model, 0, c.key) is not None for c in spec.columns)
+
+
+def test_letter_numbers_with_persian_letters_read_right_to_left(db: Database) -> None:
+    fill_sample(db)
+    with db.session() as session:
+        session.execute(update(Document).values(number="ش/1405/683"))
+    model = ListingTableModel(db, listings.NEEDS)
+    model.reload()
+    cell = model.index(0, model.spec.index("document_number"))
+    assert cell.data(DISPLAY) == "ش/۱۴۰۵/۶۸۳"
+    assert cell.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.RightToLeft
+    year = model.index(0, model.spec.index("document_date"))
+    assert year.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.LeftToRight
