@@ -318,6 +318,12 @@ def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_nothing_to_print_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(CertificateDataError, match="هیچ"):
+        render_certificates([], tmp_path / "empty.pdf", TEMPLATE)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cancel_keeps_an_earlier_file_untouched(tmp_path: Path) -> None:
     out = tmp_path / "batch.pdf"
     out.write_bytes(b"earlier")

@@ -124,7 +124,8 @@ def render_certificates(
 
     *progress* is called as ``progress(done, total)`` after every page (*total* is
     ``len(pages)`` when not given, 0 when unknown); returning ``False`` cancels the run, which
-    raises :class:`RenderCancelled` and leaves no file behind.
+    raises :class:`RenderCancelled` and leaves no file behind. No pages at all is a
+    :class:`CertificateDataError`; a file that cannot be written, :class:`CertificateOutputError`.
     """
     register_fonts()
     if total is None:
@@ -144,6 +145,8 @@ def render_certificates(
             writer = PdfConcatenator(handle, title=DOCUMENT_TITLE)
             while chunk := list(islice(source, CHUNK_PAGES)):
                 writer.append(_render_chunk(painter, chunk, preview, on_page))
+            if not done:
+                raise CertificateDataError("هیچ گواهی‌نامه‌ای برای چاپ وجود ندارد.")
             writer.close()
     except CertificateOutputError:
         raise
