@@ -9,6 +9,7 @@ Call it in a session of its own (the log-in dialog's).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
@@ -88,6 +89,19 @@ def _dummy_hash() -> str:
 
 def actor_of(user: User) -> Actor:
     return Actor(user.id, user.username)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who is using the window: the actor services record, and the role the UI hides by."""
+
+    actor: Actor
+    role: Role
+    full_name: str
+
+    @classmethod
+    def of(cls, user: User) -> SignedIn:
+        return cls(actor_of(user), user.role, user.full_name)
 
 
 def normalize_username(username: str) -> str:

@@ -6,15 +6,20 @@ subclasses name their listing spec and title and choose their filters in ``build
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.services import listings
+from shahrtrain_desktop.services.audit import Actor, act_as
+from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.listings import Filters, ListingSpec
 from shahrtrain_desktop.ui.filters import (
     ChoiceCombo,
@@ -26,6 +31,9 @@ from shahrtrain_desktop.ui.filters import (
 from shahrtrain_desktop.ui.table_model import ListingTableModel
 from shahrtrain_desktop.ui.table_view import ListingView
 
+# Nobody signed in: services refuse anything that needs a permission.
+NO_ACTOR = Actor(None, "")
+
 
 class BaseTab(QWidget):
     spec: ClassVar[ListingSpec]
@@ -33,9 +41,12 @@ class BaseTab(QWidget):
 
     row_count_changed = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, user: SignedIn | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.user = user
         self.populated = False
         self.search_box: SearchBox | None = None
         self.year_combo: YearCombo | None = None
@@ -131,6 +142,16 @@ class BaseTab(QWidget):
         (target or self.view).setFocus()
         if self.search_box is not None:
             self.search_box.selectAll()
+
+    # -- acting --------------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction on behalf of the signed-in user: services check their permissions
+        and the audit trail records them."""
+        with self.db.session() as session:
+            act_as(session, self.user.actor if self.user else NO_ACTOR)
+            yield session
 
     # -- state ---------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from shahrtrain_desktop.persian import (
     to_persian_digits,
     weekday_name,
 )
+from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.ui import demo, strings
 from shahrtrain_desktop.ui.base_tab import BaseTab
 from shahrtrain_desktop.ui.filters import row_count_text
@@ -34,9 +35,12 @@ def today_text() -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, user: SignedIn | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.user = user
         self.worker = Worker(db, self)
         self.setWindowTitle(strings.APP_TITLE)
         self.resize(*DEFAULT_SIZE)
@@ -45,7 +49,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.stage_tabs: list[BaseTab] = []
         for tab_class in TAB_CLASSES:
-            tab = tab_class(db, self.tabs)
+            tab = tab_class(db, user, self.tabs)
             tab.row_count_changed.connect(self._update_row_count)
             self.tabs.addTab(tab, tab.title)
             self.stage_tabs.append(tab)
