@@ -21,6 +21,7 @@ from shahrtrain_desktop.paths import data_dir
 
 # Each module under commands/ registers one group of sub-commands.
 COMMAND_MODULES = (
+    "report",
     "demo",
     "certificates",
     "trust",
