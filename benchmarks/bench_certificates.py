@@ -86,7 +86,7 @@ def sample_fields(count: int, seed: int = 1405) -> Iterator[CertificateFields]:
 def _floor_lines(fields: CertificateFields) -> list[tuple[str, float, str]]:
     text = certificate_text(fields, TEMPLATE)
     lines = [
-        (REGULAR, 15, text.intro),
+        (REGULAR, 15, TEMPLATE.wording.intro),
         (BOLD, 25, text.name),
         (REGULAR, 15, text.identity),
         (BOLD, 18, text.course_title),

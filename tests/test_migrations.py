@@ -223,3 +223,8 @@ def test_database_location_comes_from_flag_then_environment_then_data_folder(
     monkeypatch.setenv("SHAHRTRAIN_DB", "postgresql+psycopg://u@h/db")
     assert resolve_database_url(None, default) == "postgresql+psycopg://u@h/db"
     assert resolve_database_url("sqlite:///x.db", default) == "sqlite:///x.db"
+
+
+def test_the_fast_path_knows_the_newest_revision() -> None:
+    """SCHEMA_HEAD lets an up-to-date database open without Alembic; it must name the head."""
+    assert migrate.SCHEMA_HEAD == head_revision()

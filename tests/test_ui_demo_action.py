@@ -13,8 +13,6 @@ from shahrtrain_desktop.ui.app import create_application
 from shahrtrain_desktop.ui.main_window import MainWindow
 from shahrtrain_desktop.ui.progress import Progress, ProgressDialog
 
-pytestmark = pytest.mark.skipif(not demo.available(), reason="services.demo is not there")
-
 
 @pytest.fixture
 def window(db: Database, qtbot: QtBot) -> MainWindow:

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.migrate import alembic_config
 
@@ -198,6 +196,8 @@ class RestoreReport:
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory  # only restores need it: keep start-up light
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 

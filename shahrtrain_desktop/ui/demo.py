@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,18 +16,6 @@ DEFAULT_PEOPLE = 300
 MIN_PEOPLE = 10
 MAX_PEOPLE = 200_000
 SEED = 1  # as the command line's default: the same data as `shahrtrain demo`
-
-
-def _generator() -> Callable[..., Any] | None:
-    try:
-        from shahrtrain_desktop.services.demo import generate_demo
-    except ImportError:
-        return None
-    return generate_demo
-
-
-def available() -> bool:
-    return _generator() is not None
 
 
 def ask_people_count(parent: QWidget | None) -> int | None:
@@ -52,11 +39,12 @@ def ask_people_count(parent: QWidget | None) -> int | None:
 
 def demo_op(people: int, seed: int = SEED) -> Op:
     """The background op; it fills an empty database (the generator refuses any other)."""
-    generate = _generator()
-    if generate is None:
-        raise RuntimeError(strings.DEMO_MISSING)
 
     def op(db: Database, task: Task) -> Any:
+        # Imported here: the generator (and reportlab behind the signing key) is not needed
+        # to open the window.
+        from shahrtrain_desktop.services.demo import generate_demo as generate
+
         def progress(label: str, done: int, total: int) -> bool:
             # Raises Cancelled once the user cancels: the generator's transaction rolls back.
             task.report(label, done, total)

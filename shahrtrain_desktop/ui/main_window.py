@@ -22,6 +22,7 @@ from shahrtrain_desktop.ui import demo, strings
 from shahrtrain_desktop.ui.base_tab import BaseTab
 from shahrtrain_desktop.ui.filters import row_count_text
 from shahrtrain_desktop.ui.tabs import TAB_CLASSES
+from shahrtrain_desktop.ui.trust.menus import install_trust_menus
 from shahrtrain_desktop.ui.worker import Worker, run_with_progress
 
 DEFAULT_SIZE = (1280, 800)
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._build_shortcuts()
+        self.trust = install_trust_menus(self, db, self.worker, user)
 
     # -- building ------------------------------------------------------------------------
 
@@ -67,11 +69,8 @@ class MainWindow(QMainWindow):
         self.refresh_action = file_menu.addAction(strings.ACTION_REFRESH, self.refresh)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.demo_action = file_menu.addAction(strings.ACTION_DEMO, self.start_demo)
-        self.demo_action.setEnabled(demo.available())
-        if not demo.available():
-            self.demo_action.setToolTip(strings.DEMO_MISSING)
         self.worker.busy_changed.connect(
-            lambda busy: self.demo_action.setEnabled(not busy and demo.available())
+            lambda busy: self.demo_action.setEnabled(not busy)
         )
         file_menu.addAction(strings.ACTION_DATA_FOLDER, self.open_data_folder)
         file_menu.addSeparator()
