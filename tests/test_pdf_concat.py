@@ -10,7 +10,6 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from PIL import Image
-from pypdf import PdfReader
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -49,11 +48,9 @@ def test_pages_are_joined_in_order(tmp_path: Path, logo: ImageReader) -> None:
         writer.close()
         writer.close()  # a second close writes nothing more
         assert writer.page_count == 3
-    reader = PdfReader(out, strict=True)
-    assert [page.extract_text().strip() for page in reader.pages] == ["page 1", "page 2", "page 3"]
-    assert reader.metadata is not None and reader.metadata.title == "گواهی‌نامه‌ها"
     with pdfplumber.open(out) as pdf:
-        assert len(pdf.pages) == 3
+        assert [page.extract_text().strip() for page in pdf.pages] == ["page 1", "page 2", "page 3"]
+        assert pdf.metadata["Title"] == "گواهی‌نامه‌ها"
     if shutil.which("pdftoppm"):
         result = subprocess.run(
             ["pdftoppm", "-r", "10", "-png", out, tmp_path / "p"], capture_output=True, text=True

@@ -1,7 +1,7 @@
 """Drawing one certificate page (A4 landscape) with reportlab.
 
-What is the same on every page (frame, header, logo, title, signatories) is drawn once per
-document as a form XObject; each page adds only its own text and QR code.
+What is the same on every page (frame, header, logo, title, signatories, the opening words)
+is drawn once per document as a form XObject; each page adds only its own text and QR code.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ SAMPLE_RED = (0.78, 0.10, 0.12)
 
 _CENTER = PAGE_WIDTH / 2
 _BODY_WIDTH = 640.0
-_BODY_TOP = 440.0
+_INTRO_BASELINE = 426.0
+_BODY_TOP = 414.0
 _BODY_BOTTOM = 196.0
 _QR_SIZE = 86.0
 _QR_BOTTOM = 66.0
@@ -54,7 +55,6 @@ _DEFAULTS = BodyWording()
 class CertificateText:
     """The logical (unshaped) Persian text of one page, digits already Persian."""
 
-    intro: str
     name: str
     identity: str
     course_title: str
@@ -98,7 +98,6 @@ def certificate_text(fields: CertificateFields, template: OfficeTemplate) -> Cer
     identity = "، ".join(c for c in clauses if c) + "، " + w.course_intro
     values["score"] = fill(w.score, _DEFAULTS.score, values) if fields.score is not None else ""
     return CertificateText(
-        intro=w.intro,
         name=fields.holder_name,
         identity=identity,
         course_title=fields.course_title,
@@ -137,11 +136,10 @@ def _body_blocks(text: CertificateText, scale: float) -> list[_Block]:
         color: tuple[float, float, float],
         gap: float,
     ) -> _Block:
-        laid = rtl.layout_paragraph(value, font, size, width, max_lines=lines, balanced=True)
+        laid = tuple(rtl.layout_paragraph(value, font, size, width, lines, balanced=True))
         return _Block(laid, font, size, size * 1.75, color, gap * scale)
 
     return [
-        block(text.intro, REGULAR, body, 1, INK, 2),
         block(text.name, BOLD, name_size, 2, NAVY, 4),
         block(text.identity, REGULAR, body, 2, INK, 4),
         block(text.course_title, BOLD, title_size, 3, NAVY, 4),
@@ -179,6 +177,11 @@ class CertificatePainter:
         self._draw_header(canvas)
         self._draw_signatories(canvas)
         self._draw_number_labels(canvas)
+        canvas.setFillColorRGB(*INK)
+        intro = self.template.wording.intro
+        rtl.draw_rtl_centered(
+            canvas, _CENTER, _INTRO_BASELINE, intro, REGULAR, 15, max_width=_BODY_WIDTH
+        )
         canvas.setFillColorRGB(*(SAMPLE_RED if preview else MUTED))
         caption = PREVIEW_CAPTION if preview else self.template.qr_caption
         rtl.draw_rtl_centered(canvas, _CENTER, 52, caption, REGULAR, 7.5, max_width=230)

@@ -9,9 +9,10 @@ default, and raises on isolates, which are therefore dropped first. See DESIGN.m
 Both libraries are pure Python and a print run shapes every name and sentence, so the work is
 cut where it provably changes nothing: words are shaped one at a time (joining never crosses a
 space) and cached; a line is split at spaces between two right-to-left letters, where the
-bidi algorithm's levels cannot interact, and a piece with nothing but right-to-left letters and
-neutrals is simply reversed and mirrored. Only pieces with digits, Latin or embeddings go
-through the full algorithm. The tests check this against the plain algorithm on random text.
+bidi algorithm's levels cannot interact; a piece with nothing but right-to-left letters,
+neutrals and free-standing numbers is reversed and mirrored with its numbers kept in order.
+Only pieces with Latin, embeddings or numbers joined by separators («۱۴۰۵/۰۸») go through the
+full algorithm. The tests check all this against the plain algorithm on random text.
 """
 
 from __future__ import annotations
@@ -213,4 +214,6 @@ def visual_line(text: str, base_rtl: bool = True) -> str:
     """One logical line as the shaped, visually ordered string reportlab should draw."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    if _EMBEDDED_ASCII_RE.fullmatch(text):  # a code alone on its line (``embed_ltr``)
+        return text[1:-1]
     return _visual_line(text, base_rtl)

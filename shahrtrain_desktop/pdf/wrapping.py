@@ -81,7 +81,7 @@ def wrap_logical(text: str, font: str, size: float, max_width: float) -> list[st
     words, widths = _measure(text, font, size)
     if not words:
         return []
-    if max_width > 0 and any(width > max_width for width in widths):
+    if max_width > 0 and max(widths) > max_width:
         pieces = [
             piece
             for word, width in zip(words, widths, strict=True)
@@ -131,7 +131,6 @@ def fit_font_size(
     return min_size
 
 
-@lru_cache(maxsize=256)
 def layout_paragraph(
     text: str,
     font: str,
@@ -139,12 +138,24 @@ def layout_paragraph(
     width: float,
     max_lines: int | None = None,
     balanced: bool = False,
-) -> tuple[str, ...]:
+) -> list[str]:
     """Logical lines of a paragraph, cut to *max_lines* with an ellipsis on the last one.
 
-    *balanced* evens out the line lengths (the narrowest width that needs no more lines), so
-    a centred paragraph does not end in a lonely word.
+    *balanced* evens out the line lengths (about the same width each, no more lines), so a
+    centred paragraph does not end in a lonely word.
     """
+    return list(_layout_paragraph(text, font, size, width, max_lines, balanced))
+
+
+@lru_cache(maxsize=256)
+def _layout_paragraph(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    max_lines: int | None,
+    balanced: bool,
+) -> tuple[str, ...]:
     lines = wrap_logical(text, font, size, width)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines] if max_lines > 0 else []
