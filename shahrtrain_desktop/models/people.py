@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shahrtrain_desktop.models.base import Base, IdMixin, TimestampMixin, Versioned, enum_type
@@ -14,6 +14,8 @@ from shahrtrain_desktop.models.org import OrgUnit
 
 class Person(IdMixin, TimestampMixin, Versioned, Base):
     __tablename__ = "person"
+    # The registry's default order (last name, first name) read straight from an index.
+    __table_args__ = (Index("ix_person_name_order", "last_name", "first_name", "id"),)
 
     national_code: Mapped[str] = mapped_column(String(10), unique=True)
     first_name: Mapped[str] = mapped_column(String(80))

@@ -19,6 +19,7 @@ from sqlalchemy.orm import QueryableAttribute
 
 from shahrtrain_desktop.persian import format_jalali, search_key, to_persian_digits
 from shahrtrain_desktop.services.labels import label
+from shahrtrain_desktop.services.listings.pruning import prune_joins, referenced_tables
 
 PERCENT_SIGN = "٪"
 
@@ -128,17 +129,24 @@ def conditions(spec: ListingSpec, filters: Filters) -> list[ColumnElement[bool]]
 
 
 def ids_query(
-    spec: ListingSpec, filters: Filters, sort: str | None = None, descending: bool | None = None
+    spec: ListingSpec,
+    filters: Filters,
+    sort: str | None = None,
+    descending: bool | None = None,
+    prune: bool = True,
 ) -> Select[Any]:
+    """Ordered ids; joins nothing reads are left out (``prune=False`` keeps them: tests)."""
     column = spec.columns[spec.index(sort or spec.default_sort)]
     if descending is None:  # the spec's default order, or ascending on a chosen column
         descending = spec.default_descending if sort is None else False
     order = [e.desc() if descending else e.asc() for e in column.sort_exprs]
     order.append(spec.id_expr.desc() if descending else spec.id_expr.asc())
+    where = conditions(spec, filters)
+    needed = referenced_tables([spec.id_expr, *where, *column.sort_exprs])
     return (
         select(spec.id_expr)
-        .select_from(spec.source)
-        .where(and_(True, *conditions(spec, filters)))
+        .select_from(prune_joins(spec.source, needed) if prune else spec.source)
+        .where(and_(True, *where))
         .order_by(*order)
     )
 
