@@ -30,7 +30,7 @@ def test_wheel_ships_resources_and_migrations(wheel: Path) -> None:
     assert "shahrtrain_desktop/resources/fonts/OFL.txt" in names
     assert any(n.startswith("shahrtrain_desktop/resources/icons/") for n in names)
     assert "shahrtrain_desktop/migrations/env.py" in names
-    assert "shahrtrain_desktop/migrations/versions/0002_person_name_order_index.py" in names
+    assert "shahrtrain_desktop/migrations/versions/0002_listing_indexes.py" in names
 
 
 def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> None:

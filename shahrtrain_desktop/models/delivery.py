@@ -42,6 +42,8 @@ class Enrolment(IdMixin, TimestampMixin, Versioned, Base):
     __table_args__ = (
         UniqueConstraint("offering_id", "person_id"),
         Index("ix_enrolment_person_offering", "person_id", "offering_id"),
+        # Listings of an offering's active enrolments, in id order, from the index alone.
+        Index("ix_enrolment_offering_status", "offering_id", "status"),
     )
 
     offering_id: Mapped[int] = mapped_column(ForeignKey("offering.id", ondelete="RESTRICT"))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import ChecklistItem, EvaluationItem, Offering, Person, User
@@ -142,6 +142,8 @@ def generate_demo(
         write_visits(ctx, plans, _checklist(session))
         steps.stage(9)
         writer.finish()
+        # Fresh statistics after a bulk load, so the planner picks the listing indexes.
+        session.execute(text("ANALYZE"))
         had_key = active_key(session)
         key = ensure_office_key(session)
         _fill_signatories(session)

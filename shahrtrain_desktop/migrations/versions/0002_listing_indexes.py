@@ -1,4 +1,4 @@
-"""Index for the registry's default order (last name, first name)
+"""Indexes for the big listings: the registry's default order, enrolments by offering
 
 Revision ID: 0002
 Revises: 0001
@@ -16,7 +16,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_index("ix_person_name_order", "person", ["last_name", "first_name", "id"])
+    op.create_index("ix_enrolment_offering_status", "enrolment", ["offering_id", "status"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_enrolment_offering_status", table_name="enrolment")
     op.drop_index("ix_person_name_order", table_name="person")
