@@ -58,7 +58,7 @@ def _fill_parent_and_children(db_url: str) -> None:
     db = connect(db_url)
     with db.session() as s:
         unit = OrgUnit(kind=OrgUnitKind.MUNICIPALITY, name="شهرداری قزوین")
-        category = s.scalars(select(CourseCategory)).first()
+        category = s.scalars(select(CourseCategory)).first() or CourseCategory(name="عمومی")
         course = Course(code="C-1", title="قانون شهرداری‌ها", category=category)
         offering = Offering(
             code="1405-001",
@@ -228,3 +228,26 @@ def test_database_location_comes_from_flag_then_environment_then_data_folder(
 def test_the_fast_path_knows_the_newest_revision() -> None:
     """SCHEMA_HEAD lets an up-to-date database open without Alembic; it must name the head."""
     assert migrate.SCHEMA_HEAD == head_revision()
+
+
+@pytest.mark.sqlite_only
+def test_a_database_made_by_the_first_revision_upgrades_with_its_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    db = connect(url)
+    cfg = migrate.alembic_config()
+    with db.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.commit()
+    db.dispose()
+    _fill_parent_and_children(url)
+
+    opened = open_database(url, backup_folder=tmp_path / "backups")
+
+    assert opened.migration.from_revision == "0001"
+    assert opened.migration.to_revision == head_revision()
+    assert opened.migration.backup_path is not None and opened.migration.backup_path.exists()
+    opened.db.dispose()
+    assert (_count(url, Enrolment), _count(url, Attendance), _count(url, Assessment)) == (3, 3, 3)
