@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -92,6 +93,10 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        if self.is_sqlite:
+            # SQLite's advice for long-lived connections: refresh planner statistics on close.
+            with contextlib.suppress(exc.DBAPIError), self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
 
 
