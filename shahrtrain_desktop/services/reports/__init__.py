@@ -1,0 +1,1 @@
+"""Persian report builders (PDF and xlsx), one module per report; no Qt."""

@@ -1,0 +1,1 @@
+"""Stage 4 widgets: the attendance grid, its panel and the offering status buttons."""
