@@ -1,0 +1,1 @@
+"""Stage 7 windows: the monitoring dashboard, the supervision visit dialog, the export wizard."""
