@@ -9,6 +9,7 @@ from ui_sample import fill_demo, fill_sample
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.services import listings
+from shahrtrain_desktop.services.dashboard_headline import headline
 from shahrtrain_desktop.services.listings import Filters, Kind, format_value
 
 
@@ -115,8 +116,8 @@ def test_enum_columns_sort_in_workflow_order(sample: Database) -> None:
 
 def test_headline_counts_person_hours_of_the_year(sample: Database) -> None:
     with sample.engine.connect() as conn:
-        figures = listings.headline(conn, 1405)
-        assert listings.headline(conn, 1404).person_hours == 0
+        figures = headline(conn, 1405)
+        assert headline(conn, 1404).person_hours == 0
     # Four people × three 4-hour sessions, one absence: 44 person-hours.
     assert figures.person_hours == 44
     assert figures.trainees == 4
@@ -162,6 +163,18 @@ def test_demo_province_year_fills_every_listing(db: Database) -> None:
             for column in spec.columns:  # every column sorts in SQL
                 assert len(listings.ordered_ids(conn, spec, sort=column.key)) == len(ids)
             assert len(listings.fetch_rows(conn, spec, ids[:200])) == min(len(ids), 200)
-        figures = listings.headline(conn, 1405)
+        figures = headline(conn, 1405)
     assert figures.person_hours > 0 and figures.trainees > 0
     assert figures.offerings_held > 0 and figures.certificates_issued > 0
+
+
+def test_headline_and_dashboard_give_the_same_year(db: Database) -> None:
+    from shahrtrain_desktop.services.dashboard import build_dashboard
+    from shahrtrain_desktop.services.dashboard_period import Period
+
+    fill_demo(db)
+    with db.engine.connect() as conn:
+        strip = headline(conn, 1405)
+        board = build_dashboard(conn, Period.of_year(1405))
+    assert strip.person_hours == pytest.approx(board.person_hours)
+    assert strip.person_hours > 0

@@ -16,7 +16,6 @@ from shahrtrain_desktop.services.listings.base import (
     ids_query,
     ordered_ids,
 )
-from shahrtrain_desktop.services.listings.headline import HEADLINE_LABELS, Headline, headline
 from shahrtrain_desktop.services.listings.stages import (
     CERTIFICATES,
     DELIVERY,
@@ -31,7 +30,6 @@ from shahrtrain_desktop.services.listings.stages import (
 __all__ = [
     "CERTIFICATES",
     "DELIVERY",
-    "HEADLINE_LABELS",
     "LTR_KINDS",
     "NEEDS",
     "OFFERINGS",
@@ -42,14 +40,12 @@ __all__ = [
     "Choice",
     "Column",
     "Filters",
-    "Headline",
     "Kind",
     "ListingSpec",
     "available_years",
     "conditions",
     "fetch_rows",
     "format_value",
-    "headline",
     "ids_query",
     "ordered_ids",
 ]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.persian import TEHRAN, jalali_year_of, to_persian_digits
 from shahrtrain_desktop.services import listings
+from shahrtrain_desktop.services.dashboard_headline import HEADLINE_LABELS, Headline, headline
 from shahrtrain_desktop.services.permissions import Permission, allowed
 from shahrtrain_desktop.ui import strings
 from shahrtrain_desktop.ui.base_tab import BaseTab
@@ -49,7 +50,7 @@ class HeadlineStrip(QFrame):
         layout.addWidget(self.title)
         self.values: list[QLabel] = []
         self.names: list[QLabel] = []
-        for name in listings.HEADLINE_LABELS:
+        for name in HEADLINE_LABELS:
             card = QFrame(self)
             card.setObjectName("headlineCard")
             card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -64,7 +65,7 @@ class HeadlineStrip(QFrame):
             self.names.append(caption)
             layout.addWidget(card, 1)
 
-    def show_headline(self, headline: listings.Headline) -> None:
+    def show_headline(self, headline: Headline) -> None:
         self.title.setText(strings.HEADLINE_TITLE.format(year=to_persian_digits(headline.year)))
         for label, (_name, text) in zip(self.values, headline.items(), strict=True):
             label.setText(text)
@@ -121,7 +122,7 @@ class SupervisionTab(BaseTab):
         super().refresh()
         if self.populated:
             with self.db.engine.connect() as conn:
-                self.headline.show_headline(listings.headline(conn, self.current_year()))
+                self.headline.show_headline(headline(conn, self.current_year()))
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Headline figures of the supervision tab: the year in person-hours, trainees and more."""
+"""The supervision tab's headline strip: the year in person-hours, trainees, offerings held and
+certificates issued, counted as the dashboard counts them."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, distinct, func, or_, select
 
-from shahrtrain_desktop.models import Attendance, Certificate, CourseSession, Enrolment, Offering
+from shahrtrain_desktop.models import Certificate, Enrolment, Offering
 from shahrtrain_desktop.models.enums import CertificateStatus, OfferingStatus
 from shahrtrain_desktop.persian import jalali_year_range, to_persian_digits
-from shahrtrain_desktop.services.listings.stages import ENROLLED, PRESENT
+from shahrtrain_desktop.services.dashboard_period import Period, enrolment_hours, trainee_rows
+from shahrtrain_desktop.services.listings.stages import ENROLLED
 
 HEADLINE_LABELS = ("نفر-ساعت آموزش", "فراگیران", "دوره‌های اجراشده", "گواهی‌نامه‌های صادرشده")
 _HELD = (OfferingStatus.RUNNING, OfferingStatus.FINISHED, OfferingStatus.CLOSED)
@@ -35,12 +37,11 @@ class Headline:
 def headline(conn: Connection, year: int) -> Headline:
     """Person-hours (trainees × attended hours), trainees, offerings and certificates of a year."""
     in_year = and_(Offering.year == year, Offering.status.in_(_HELD))
+    # The dashboard's own definition, so the strip and the dashboard never disagree.
     person_hours = conn.scalar(
-        select(func.coalesce(func.sum(CourseSession.hours), 0.0))
-        .select_from(Attendance)
-        .join(CourseSession, CourseSession.id == Attendance.session_id)
-        .join(Offering, Offering.id == CourseSession.offering_id)
-        .where(in_year, PRESENT)
+        trainee_rows(Period.of_year(year)).with_only_columns(
+            func.coalesce(func.sum(enrolment_hours()), 0.0)
+        )
     )
     trainees = conn.scalar(
         select(func.count(distinct(Enrolment.person_id)))
