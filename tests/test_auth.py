@@ -254,3 +254,25 @@ def test_the_office_never_loses_its_last_admin(db: Database, admin: Actor, offic
     with db.session() as s:  # now there is another admin
         set_role(s, admin, admin.user_id or 0, Role.APPROVER)
     assert _user(db, admin.user_id).role == Role.APPROVER
+
+
+def test_full_names_are_stored_normalised(db: Database, admin: Actor) -> None:
+    with db.session() as s:
+        user = create_user(s, admin, "approver", "  علي   كريمي ", Role.APPROVER, OFFICER_PASSWORD)
+    assert _user(db, user.id).full_name == "علی کریمی"
+
+
+def test_only_a_settings_manager_saves_office_settings(
+    db: Database, admin: Actor, officer: Actor
+) -> None:
+    from shahrtrain_desktop.services import settings
+
+    with db.session() as s:
+        act_as(s, officer)
+        with pytest.raises(PermissionDenied):
+            settings.save_settings(s, {settings.OFFICE_CODE: "ZZ"})
+    with db.session() as s:
+        act_as(s, admin)
+        settings.save_settings(s, {settings.OFFICE_CODE: "QZ2"})
+    with db.session() as s:
+        assert settings.get_setting(s, settings.OFFICE_CODE) == "QZ2"

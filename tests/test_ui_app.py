@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from test_ui_trust_support import OFFICER_PASSWORD, make_users, when_modal
 
+from shahrtrain_desktop.services.database import open_database
 from shahrtrain_desktop.ui import strings
 from shahrtrain_desktop.ui.app import FONT_FAMILY, create_application, run_gui
 from shahrtrain_desktop.ui.main_window import MainWindow
+from shahrtrain_desktop.ui.trust.login_dialog import LoginDialog
 
 
 @pytest.fixture
@@ -65,6 +68,16 @@ def test_run_gui_shows_the_main_window(
         QTimer.singleShot(100, QApplication.quit)
 
     monkeypatch.setattr(MainWindow, "show", show)
+    opened = open_database(db_url)
+    make_users(opened.db)
+    opened.db.dispose()
+
+    def sign_in(dialog: LoginDialog) -> None:
+        dialog.username.setText("officer")
+        dialog.password.setText(OFFICER_PASSWORD)
+        dialog.login_button.click()
+
+    when_modal(sign_in, LoginDialog)
     assert run_gui(db_url) == 0
     assert not messages
     assert [w.tabs.count() for w in shown] == [7]

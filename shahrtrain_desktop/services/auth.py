@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from shahrtrain_desktop.models import User
 from shahrtrain_desktop.models.base import utcnow
 from shahrtrain_desktop.models.enums import AuditAction, Role
-from shahrtrain_desktop.persian import to_persian_digits
+from shahrtrain_desktop.persian import normalize_text, to_persian_digits
 from shahrtrain_desktop.services.audit import SYSTEM_ACTOR, Actor, act_as, record
 from shahrtrain_desktop.services.passwords import hash_password, verify_password
 from shahrtrain_desktop.services.permissions import Permission, require
@@ -147,14 +147,15 @@ def _new_user(session: Session, username: str, full_name: str, role: Role, passw
         raise AuthError(USERNAME_EMPTY)
     if len(name) > MAX_USERNAME_LENGTH:
         raise AuthError(USERNAME_TOO_LONG)
-    if not full_name.strip():
+    full_name = normalize_text(full_name)
+    if not full_name:
         raise AuthError(FULL_NAME_EMPTY)
     if _user_by_name(session, name) is not None:
         raise AuthError(USERNAME_TAKEN)
     _check_password_rules(password, name)
     user = User(
         username=name,
-        full_name=full_name.strip(),
+        full_name=full_name,
         role=role,
         password_hash=hash_password(password),
         active=True,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import Setting
+from shahrtrain_desktop.services.permissions import Permission, require
 
 OFFICE_PROVINCE = "office.province"
 OFFICE_NAME = "office.name"
@@ -60,6 +61,15 @@ def set_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=encoded))
     else:
         row.value = encoded
+
+
+def save_settings(session: Session, values: dict[str, Any]) -> None:
+    """Store office settings on behalf of the acting user, who must be allowed to (checked
+    afresh in the database)."""
+    require(session, Permission.MANAGE_SETTINGS)
+    for key, value in values.items():
+        set_setting(session, key, value)
+    session.flush()
 
 
 def all_settings(session: Session) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Application start: Persian, right to left and Vazirmatn, set once; then the main window."""
+"""Application start: Persian, right to left and Vazirmatn, set once; then set-up or log-in and
+the main window of the signed-in user."""
 
 from __future__ import annotations
 
@@ -96,9 +97,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def run_gui(db_url: str | None) -> int:
-    """Open the database named by ``db_url`` (or the default) and run the window."""
+    """Open the database named by ``db_url`` (or the default), set it up on first run, ask who
+    is at the desk, and run the window of the signed-in user."""
     from shahrtrain_desktop.services.database import open_database
-    from shahrtrain_desktop.ui.main_window import MainWindow
+    from shahrtrain_desktop.ui.trust.app_session import AppSession
 
     app = create_application()
     try:
@@ -112,12 +114,16 @@ def run_gui(db_url: str | None) -> int:
             None, strings.OPEN_FAILED_TITLE, strings.OPEN_FAILED.format(error=error)
         )
         return 1
-    window = MainWindow(opened.db)
-    report = opened.migration
-    if report.upgraded and report.backup_path is not None:
-        window.statusBar().showMessage(strings.STATUS_UPGRADED.format(path=report.backup_path))
-    window.show()
+    session = AppSession(opened.db, db_url)
     try:
+        if not session.start():
+            return 0
+        report = opened.migration
+        if session.window is not None and report.upgraded and report.backup_path is not None:
+            session.window.statusBar().showMessage(
+                strings.STATUS_UPGRADED.format(path=report.backup_path)
+            )
+        session.start_daily_backup()
         return app.exec()
     finally:
-        opened.db.dispose()
+        session.close()

@@ -20,6 +20,7 @@ from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.services import listings
 from shahrtrain_desktop.services.audit import Actor, act_as
 from shahrtrain_desktop.services.auth import SignedIn
+from shahrtrain_desktop.services.db_errors import translating_database_errors
 from shahrtrain_desktop.services.listings import Filters, ListingSpec
 from shahrtrain_desktop.ui.filters import (
     ChoiceCombo,
@@ -30,6 +31,7 @@ from shahrtrain_desktop.ui.filters import (
 )
 from shahrtrain_desktop.ui.table_model import ListingTableModel
 from shahrtrain_desktop.ui.table_view import ListingView
+from shahrtrain_desktop.ui.trust.events import reporting_account_disabled
 
 # Nobody signed in: services refuse anything that needs a permission.
 NO_ACTOR = Actor(None, "")
@@ -149,9 +151,10 @@ class BaseTab(QWidget):
     def session(self) -> Iterator[Session]:
         """A transaction on behalf of the signed-in user: services check their permissions
         and the audit trail records them."""
-        with self.db.session() as session:
-            act_as(session, self.user.actor if self.user else NO_ACTOR)
-            yield session
+        with translating_database_errors(), reporting_account_disabled():
+            with self.db.session() as session:
+                act_as(session, self.user.actor if self.user else NO_ACTOR)
+                yield session
 
     # -- state ---------------------------------------------------------------------------
 

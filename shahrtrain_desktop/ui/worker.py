@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from shahrtrain_desktop.models.db import Database
+from shahrtrain_desktop.services.db_errors import as_user_error
 from shahrtrain_desktop.ui import strings
 from shahrtrain_desktop.ui.progress import Cancelled, Progress, ProgressDialog, Task
+from shahrtrain_desktop.ui.trust.events import notify_if_account_disabled
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +151,9 @@ def run_with_progress(
     def failed(error: BaseException) -> None:
         finish()
         log.error("background work failed", exc_info=error)
-        QMessageBox.critical(parent, strings.ERROR_TITLE, strings.WORK_FAILED.format(error=error))
+        shown = as_user_error(error)  # the server gone or the disk full: a sentence, not SQL
+        QMessageBox.critical(parent, strings.ERROR_TITLE, strings.WORK_FAILED.format(error=shown))
+        notify_if_account_disabled(error)
 
     def cancelled() -> None:
         finish()

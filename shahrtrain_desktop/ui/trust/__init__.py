@@ -1,0 +1,1 @@
+"""Trust in the window: first-run setup, log-in, users, office settings, audit, backups."""
