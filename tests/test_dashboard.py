@@ -18,7 +18,6 @@ from shahrtrain_desktop.models import (
 )
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import (
-    AttendanceStatus,
     CertificateStatus,
     EnrolmentStatus,
     OfferingStatus,
@@ -26,6 +25,7 @@ from shahrtrain_desktop.models.enums import (
 )
 from shahrtrain_desktop.persian import jalali_year_range
 from shahrtrain_desktop.services import settings
+from shahrtrain_desktop.services.attendance import credited_hours
 from shahrtrain_desktop.services.audit import SYSTEM_ACTOR, act_as
 from shahrtrain_desktop.services.dashboard import HELD, Period, build_dashboard, parse_period
 from shahrtrain_desktop.services.dashboard_drill import FIGURES, drill_down
@@ -66,13 +66,12 @@ def expected_person_hours(db: Database) -> tuple[float, int]:
             if enrolment.attended_hours is not None:
                 total += enrolment.attended_hours
                 continue
-            for hours, status in s.execute(
-                select(CourseSession.hours, Attendance.status)
+            for hours, status, minutes in s.execute(
+                select(CourseSession.hours, Attendance.status, Attendance.minutes_late)
                 .join(CourseSession, CourseSession.id == Attendance.session_id)
                 .where(Attendance.enrolment_id == enrolment.id)
             ):
-                if status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE):
-                    total += hours
+                total += credited_hours(status, minutes, hours)
     return total, len(people)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import Attendance, CourseSession, Enrolment, Offering, Person
@@ -78,11 +78,26 @@ class Grid:
 
 
 def credited_hours(status: AttendanceStatus, minutes_late: int, session_hours: float) -> float:
+    """Hours one tick earns: the whole session if present, less the minutes late if late."""
     if status == AttendanceStatus.PRESENT:
         return session_hours
     if status == AttendanceStatus.LATE:
         return max(0.0, session_hours - minutes_late / 60)
     return 0.0
+
+
+def credited_hours_sql() -> ColumnElement[float]:
+    """``credited_hours`` as SQL over Attendance joined to CourseSession: every report that
+    counts person-hours from the grid sums this, so all of them agree."""
+    late_hours = CourseSession.hours - Attendance.minutes_late / 60.0
+    return case(
+        (Attendance.status == AttendanceStatus.PRESENT, CourseSession.hours),
+        (
+            Attendance.status == AttendanceStatus.LATE,
+            case((late_hours > 0, late_hours), else_=0.0),
+        ),
+        else_=0.0,
+    )
 
 
 def attended_hours(

@@ -21,6 +21,7 @@ from shahrtrain_desktop.persian import (
     to_persian_digits,
 )
 from shahrtrain_desktop.services import settings
+from shahrtrain_desktop.services.attendance import credited_hours_sql
 from shahrtrain_desktop.services.listings.stages import ENROLLED, PRESENT
 
 Query = Select[*tuple[Any, ...]]  # any SELECT, whatever its columns
@@ -73,7 +74,7 @@ def enrolment_hours() -> Any:
     """Hours an enrolment attended: stage 5's figure once computed, else counted from the
     attendance grid (running offerings) through the enrolment's own index."""
     counted = (
-        select(func.coalesce(func.sum(CourseSession.hours), 0.0))
+        select(func.coalesce(func.sum(credited_hours_sql()), 0.0))
         .select_from(Attendance)
         .join(CourseSession, CourseSession.id == Attendance.session_id)
         .where(Attendance.enrolment_id == Enrolment.id, PRESENT)
