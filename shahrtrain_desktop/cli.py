@@ -23,8 +23,13 @@ from shahrtrain_desktop.paths import data_dir
 COMMAND_MODULES = (
     "report",
     "demo",
+    "importing",
     "certificates",
     "trust",
+    "reports_plan",
+    "reports_delivery",
+    "reports_monitoring",
+    "export",
 )
 
 

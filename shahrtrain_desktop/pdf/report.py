@@ -111,6 +111,10 @@ class ReportDocument:
         if self.y - height < MARGIN + FOOTER_HEIGHT:
             self._new_page()
 
+    def ensure_room(self, height: float) -> None:
+        """Start a new page unless ``height`` is left: keeps a heading with what follows it."""
+        self._room(height)
+
     # -- content -------------------------------------------------------------------------
 
     def heading(self, text: str) -> None:
@@ -163,12 +167,18 @@ class ReportDocument:
                 return [value]
             return layout_paragraph(value, REGULAR, size, width - 2 * pad) or [""]
 
+        titles = [col.title for col in columns]
+
         def draw_row(cells: Sequence[str], header: bool, shade: bool) -> None:
             font = BOLD if header else REGULAR
             laid = [
                 cell_lines(str(t), col, w) for t, col, w in zip(cells, columns, widths, strict=True)
             ]
             height = max(len(lines) for lines in laid) * leading + 2 * pad
+            if not header and self.y - height < MARGIN + FOOTER_HEIGHT:
+                # The row goes over: the new page starts with the header, then the row.
+                self._new_page()
+                draw_row(titles, header=True, shade=False)
             self._room(height)
             c = self.canvas
             x_right = self.right
@@ -191,14 +201,9 @@ class ReportDocument:
                 x_right -= width
             self.y -= height
 
-        header = [col.title for col in columns]
-        draw_row(header, header=True, shade=False)
-        page = self.page
+        draw_row(titles, header=True, shade=False)
         for index, row in enumerate(rows):
             draw_row(row, header=False, shade=index % 2 == 1)
-            if self.page != page and index + 1 < len(rows):
-                page = self.page
-                draw_row(header, header=True, shade=False)
         self.y -= 3 * mm
 
     def bar_chart(

@@ -1,0 +1,1 @@
+"""Stage 2's dialogs: a person, a person's record, the Excel import wizard and enrolment."""
