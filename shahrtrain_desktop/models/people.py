@@ -14,8 +14,9 @@ from shahrtrain_desktop.models.org import OrgUnit
 
 class Person(IdMixin, TimestampMixin, Versioned, Base):
     __tablename__ = "person"
-    # The registry's default order (last name, first name) read straight from an index.
-    __table_args__ = (Index("ix_person_name_order", "last_name", "first_name", "id"),)
+    # The registry's default order (last name, first name) read straight from an index that
+    # also holds the search key, so search-as-you-type never touches the table rows.
+    __table_args__ = (Index("ix_person_name_order", "last_name", "first_name", "id", "search_key"),)
 
     national_code: Mapped[str] = mapped_column(String(10), unique=True)
     first_name: Mapped[str] = mapped_column(String(80))

@@ -15,7 +15,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_person_name_order", "person", ["last_name", "first_name", "id"])
+    op.create_index(
+        "ix_person_name_order", "person", ["last_name", "first_name", "id", "search_key"]
+    )
     op.create_index("ix_enrolment_offering_status", "enrolment", ["offering_id", "status"])
 
 
