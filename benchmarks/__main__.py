@@ -19,6 +19,10 @@ MODULES: dict[str, list[str]] = {
     "bench_demo": ["--people", "{people}"],
     "bench_window": ["--people", "{people}"],
     "bench_certificates": [],
+    "bench_certificate_batch": [],
+    "bench_registration": ["--people", "{people}"],
+    "bench_planning": [],
+    "bench_monitoring": ["--people", "{people}"],
 }
 
 
