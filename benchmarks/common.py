@@ -41,7 +41,17 @@ def median_seconds(fn: Callable[[], object], repeat: int = 3) -> float:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    """Peak resident memory of this process.
+
+    On Linux VmHWM is read, which starts afresh at exec; ru_maxrss would carry the parent's
+    peak into a child process (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
