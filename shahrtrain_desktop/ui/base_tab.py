@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models.db import Database
@@ -155,6 +155,23 @@ class BaseTab(QWidget):
             with self.db.session() as session:
                 act_as(session, self.user.actor if self.user else NO_ACTOR)
                 yield session
+
+    # -- selection -----------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows in display order, else of the current row."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [self.model.row_id(row) for row in rows]
+
+    def current_id(self, pick_message: str) -> int | None:
+        """Id of the current row; without one, tell the user ``pick_message`` and return None."""
+        row = self.view.currentIndex().row()
+        if row < 0:
+            QMessageBox.information(self, self.title, pick_message)
+            return None
+        return self.model.row_id(row)
 
     # -- state ---------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QInputDialog, QVBoxLayout
 
 from shahrtrain_desktop.persian import TEHRAN, jalali_year_of
 from shahrtrain_desktop.services import listings
@@ -44,11 +44,7 @@ class NeedsTab(BaseTab):
         self.view.doubleClicked.connect(lambda _index: self.edit_need())
 
     def selected_id(self) -> int | None:
-        row = self.view.currentIndex().row()
-        if row < 0:
-            QMessageBox.information(self, self.title, PICK_ROW)
-            return None
-        return self.model.row_id(row)
+        return self.current_id(PICK_ROW)
 
     def current_year(self) -> int:
         chosen = self.year_combo.value() if self.year_combo else None

@@ -58,11 +58,7 @@ class OfferingsTab(BaseTab):
         return self._own_worker
 
     def selected_id(self) -> int | None:
-        row = self.view.currentIndex().row()
-        if row < 0:
-            QMessageBox.information(self, self.title, PICK_ROW)
-            return None
-        return self.model.row_id(row)
+        return self.current_id(PICK_ROW)
 
     def new_offering(self) -> None:
         if OfferingDialog(self.db, self.user, parent=self).exec():

@@ -153,12 +153,6 @@ class PeopleTab(BaseTab):
             self._own_worker = Worker(self.db, self)
         return self._own_worker
 
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        if not rows and self.view.currentIndex().isValid():
-            rows = [self.view.currentIndex().row()]
-        return [self.model.row_id(row) for row in rows]
-
     def _one_selected(self) -> int | None:
         ids = self.selected_ids()
         if not ids:
