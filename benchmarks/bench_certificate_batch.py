@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import tracemalloc
@@ -25,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from benchmarks.bench_certificates import _floor_lines, floor_run, sample_fields
-from benchmarks.common import Row, format_table, median_seconds, peak_rss_mb
+from benchmarks.common import Row, child_memory, format_table, median_seconds, peak_rss_mb
 from shahrtrain_desktop.models import Certificate
 from shahrtrain_desktop.models.db import Database, connect
 from shahrtrain_desktop.models.enums import CertificateStatus
@@ -84,16 +83,6 @@ def _child(count: int) -> None:
     print(json.dumps({"traced": traced, "peak": peak_rss_mb()}))
 
 
-def _memory(count: int) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_certificate_batch", "--child", str(count)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=750)
@@ -120,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
             ours_runs.append(median_seconds(partial(print_run, db, ids, folder / "ours.pdf"), 1))
         db.dispose()
     floor, ours = statistics.median(floors), statistics.median(ours_runs)
-    small, large = _memory(n), _memory(args.large)
+    small, large = (
+        child_memory("bench_certificate_batch", n),
+        child_memory("bench_certificate_batch", args.large),
+    )
     rows = [
         Row(
             f"{n} issued certificates from the database (QR + signing)",

@@ -18,7 +18,6 @@ import argparse
 import json
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import tracemalloc
@@ -29,7 +28,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from benchmarks.common import Row, format_table, median_seconds, peak_rss_mb
+from benchmarks.common import Row, child_memory, format_table, median_seconds, peak_rss_mb
 from shahrtrain_desktop.certificates.fields import CertificateFields
 from shahrtrain_desktop.certificates.page import PAGE_HEIGHT, PAGE_WIDTH, certificate_text
 from shahrtrain_desktop.certificates.render import render_certificates
@@ -140,16 +139,6 @@ def _child(count: int) -> None:
     print(json.dumps({"traced": traced, "peak": peak_rss_mb()}))
 
 
-def _memory(count: int) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_certificates", "--child", str(count)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=750)
@@ -178,7 +167,10 @@ def main(argv: list[str] | None = None) -> int:
             ours_runs.append(median_seconds(partial(our_run, run, n, out / "ours.pdf"), 1))
         floor, ours = statistics.median(floors), statistics.median(ours_runs)
         ours_size = (out / "ours.pdf").stat().st_size
-    small, large = _memory(n), _memory(args.large)
+    small, large = (
+        child_memory("bench_certificates", n),
+        child_memory("bench_certificates", args.large),
+    )
     rows = [
         Row(
             f"{n} certificates (QR + signing)",

@@ -6,8 +6,10 @@ a baseline measured in the same run; the ratio is what we hold targets against.
 
 from __future__ import annotations
 
+import json
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -54,6 +56,18 @@ def peak_rss_mb() -> float:
         pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def child_memory(module: str, count: int) -> dict[str, float]:
+    """Run ``python -m benchmarks.<module> --child COUNT`` in a fresh process and return the
+    JSON its last line reports (memory figures of that process alone)."""
+    result = subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{module}", "--child", str(count)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def _fmt(value: float | None) -> str:
