@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print(format_table(rows))
     print(
-        "Medians of", args.repeat, "runs. Database reads are not included yet; the lead adds them."
+        "Medians of", args.repeat, "runs. Rendering only; bench_certificate_batch adds the database reads."
     )
     return 0
 
