@@ -202,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print(format_table(rows))
     print(
-        "Medians of", args.repeat, "runs. Rendering only; bench_certificate_batch adds the database reads."
+        "Medians of",
+        args.repeat,
+        "runs. Rendering only; bench_certificate_batch adds the database reads.",
     )
     return 0
 
