@@ -7,14 +7,14 @@ floor — reportlab drawing only the text of N one-page certificates, as
 ours  — ``certificate_printing.print_batch`` of N issued certificates in a demo database:
         rows read from SQLite in chunks, frozen fields parsed, every QR signed (Ed25519) and
         written back, full pages rendered, print counts recorded; rolled back after each run.
+        Each repetition prints other people (as the floor draws other text), so that text
+        caches warmed by one run cannot make the next look cheaper.
 Memory is measured in a fresh process per size (peak RSS and the Python heap peak of the run).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import statistics
 import sys
 import tempfile
 import tracemalloc
@@ -23,8 +23,14 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from benchmarks.bench_certificates import _floor_lines, floor_run, sample_fields
-from benchmarks.common import Row, child_memory, format_table, median_seconds, peak_rss_mb
+from benchmarks.bench_certificates import (
+    alternated,
+    floor_run,
+    memory_rows,
+    setup,
+    speed_row,
+)
+from benchmarks.common import Row, format_table, peak_rss_mb
 from shahrtrain_desktop.models import Certificate
 from shahrtrain_desktop.models.db import Database, connect
 from shahrtrain_desktop.models.enums import CertificateStatus
@@ -35,6 +41,7 @@ from shahrtrain_desktop.services.audit import SYSTEM_ACTOR, act_as
 from shahrtrain_desktop.services.demo import generate_demo
 
 PEOPLE_PER_ISSUED = 0.85  # a demo year issues about 1.2 certificates a person
+WARM = 20  # certificates printed once before timing (imports, fonts), not timed again
 
 
 def office_database(folder: Path, issued: int) -> tuple[Database, list[int]]:
@@ -66,17 +73,17 @@ def print_run(db: Database, ids: list[int], out: Path) -> None:
         session.begin()
         act_as(session, SYSTEM_ACTOR)
         printing.print_batch(session, ids, out)
-        session.rollback()  # the next repetition prints (and signs) the same rows again
+        session.rollback()  # nothing signed, counted or audited stays behind
 
 
 def _child(count: int) -> None:
     register_fonts()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        db, ids = office_database(folder, count)
-        print_run(db, ids[:5], folder / "warm.pdf")
+        db, ids = office_database(folder, count + WARM)
+        print_run(db, ids[-WARM:], folder / "warm.pdf")
         tracemalloc.start()
-        print_run(db, ids, folder / "run.pdf")
+        print_run(db, ids[:count], folder / "run.pdf")
         traced = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
         db.dispose()
@@ -84,63 +91,28 @@ def _child(count: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=750)
-    parser.add_argument("--large", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.child:
-        _child(args.child)
+    run_setup = setup(__doc__, argv, _child)
+    if run_setup is None:
         return 0
-
-    register_fonts()
+    args, prepared = run_setup.args, run_setup.floor_text
     n = args.pages
-    runs = [list(sample_fields(n, seed=1405 + i)) for i in range(args.repeat)]
-    prepared = [[_floor_lines(fields) for fields in run] for run in runs]
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        db, ids = office_database(folder, n)
-        print_run(db, ids[:20], folder / "warm.pdf")
-        floor_run(prepared[0][:20], folder / "warm-floor.pdf")
-        floors, ours_runs = [], []
-        for lines in prepared:  # alternated so a busy machine slows both alike
-            floors.append(median_seconds(partial(floor_run, lines, folder / "floor.pdf"), 1))
-            ours_runs.append(median_seconds(partial(print_run, db, ids, folder / "ours.pdf"), 1))
+        db, ids = office_database(folder, n * args.repeat + WARM)
+        print_run(db, ids[-WARM:], folder / "warm.pdf")
+        floor_run(prepared[0][:WARM], folder / "warm-floor.pdf")
+        floor, ours = alternated(
+            [partial(floor_run, lines, folder / "floor.pdf") for lines in prepared],
+            [
+                partial(print_run, db, ids[i * n : (i + 1) * n], folder / "ours.pdf")
+                for i in range(args.repeat)
+            ],
+        )
         db.dispose()
-    floor, ours = statistics.median(floors), statistics.median(ours_runs)
-    small, large = (
-        child_memory("bench_certificate_batch", n),
-        child_memory("bench_certificate_batch", args.large),
-    )
     rows = [
-        Row(
-            f"{n} issued certificates from the database (QR + signing)",
-            ours,
-            "s",
-            f"floor: text only, {n} pages",
-            floor,
-            "≤ 1.5×",
-            ours <= 1.5 * floor,
-        ),
+        speed_row(f"{n} issued certificates from the database (QR + signing)", ours, floor, n),
         Row("per page, ours", 1000 * ours / n, "ms"),
-        Row(
-            f"peak RSS, {args.large} certificates",
-            large["peak"],
-            "MB",
-            f"peak RSS, {n}",
-            small["peak"],
-            "flat",
-        ),
-        Row(
-            f"Python heap peak during run, {args.large}",
-            large["traced"],
-            "MB",
-            f"heap peak, {n}",
-            small["traced"],
-            f"flat (linear: {args.large / n:.1f}×)",
-            large["traced"] <= 2 * small["traced"],
-        ),
+        *memory_rows("bench_certificate_batch", n, args.large, "certificates"),
     ]
     print(format_table(rows))
     print("Medians of", args.repeat, "runs.")

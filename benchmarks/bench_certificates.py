@@ -3,10 +3,11 @@
     python -m benchmarks.bench_certificates [--pages 750] [--large 5000] [--repeat 3]
 
 floor — reportlab drawing only the text of N one-page certificates (the same strings, fonts
-        and sizes, already prepared, no shaping, no frame, no QR) into one file;
+        and sizes, already prepared, no shaping, no frame, no QR) into one file, written with
+        the same stream settings as ours (Flate, no ASCII85);
 ours  — N full certificates: Persian shaping and layout, frame and header, a signed QR code
         (Ed25519 signing included), streamed to a temporary file and renamed.
-Reading the rows from the database is not included yet (the lead adds it with the service).
+Reading the rows from the database is measured by ``benchmarks.bench_certificate_batch``.
 Memory is measured in a fresh process per size: its peak RSS, and the peak of the Python heap
 during the run itself (tracemalloc); a flat curve means the run streams instead of holding
 pages.
@@ -21,7 +22,8 @@ import statistics
 import sys
 import tempfile
 import tracemalloc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -31,7 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from benchmarks.common import Row, child_memory, format_table, median_seconds, peak_rss_mb
 from shahrtrain_desktop.certificates.fields import CertificateFields
 from shahrtrain_desktop.certificates.page import PAGE_HEIGHT, PAGE_WIDTH, certificate_text
-from shahrtrain_desktop.certificates.render import render_certificates
+from shahrtrain_desktop.certificates.render import binary_streams, render_certificates
 from shahrtrain_desktop.certificates.signing import generate_private_key, sign_payload
 from shahrtrain_desktop.certificates.template import OfficeTemplate, Signatory
 from shahrtrain_desktop.pdf.fonts import BOLD, MEDIUM, REGULAR, register_fonts
@@ -113,7 +115,39 @@ def floor_run(prepared: list[list[tuple[str, float, str]]], out: Path) -> None:
             canvas.drawString(60, y, line)
             y -= 26
         canvas.showPage()
-    canvas.save()
+    with binary_streams():  # as ours writes its pages: the floor pays no encoding we skip
+        canvas.save()
+
+
+def alternated(
+    floor_calls: list[Callable[[], object]], our_calls: list[Callable[[], object]]
+) -> tuple[float, float]:
+    """Median seconds of the floor runs and of ours, run in turn so that a busy machine slows
+    both alike."""
+    floors, ours = [], []
+    for floor_call, our_call in zip(floor_calls, our_calls, strict=True):
+        floors.append(median_seconds(floor_call, 1))
+        ours.append(median_seconds(our_call, 1))
+    return statistics.median(floors), statistics.median(ours)
+
+
+def memory_rows(module: str, small: int, large: int, what: str) -> list[Row]:
+    """Peak RSS and Python heap peak of a run of *small* and of *large* certificates, each
+    in a fresh process."""
+    low, high = child_memory(module, small), child_memory(module, large)
+    return [
+        Row(f"peak RSS, {large} {what}", high["peak"], "MB", f"peak RSS, {small}", low["peak"],
+            "flat"),
+        Row(
+            f"Python heap peak during run, {large} {what}",
+            high["traced"],
+            "MB",
+            f"heap peak, {small}",
+            low["traced"],
+            f"flat (linear: {large / small:.1f}×)",
+            high["traced"] <= 2 * low["traced"],
+        ),
+    ]  # fmt: skip
 
 
 def our_run(certificates: Iterable[CertificateFields], count: int, out: Path) -> None:
@@ -139,66 +173,61 @@ def _child(count: int) -> None:
     print(json.dumps({"traced": traced, "peak": peak_rss_mb()}))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+@dataclass(frozen=True)
+class Setup:
+    """A benchmark run's options, the certificates of each repetition and the floor's text."""
+
+    args: argparse.Namespace
+    runs: list[list[CertificateFields]]
+    floor_text: list[list[list[tuple[str, float, str]]]]
+
+
+def speed_row(what: str, ours: float, floor: float, pages: int) -> Row:
+    return Row(
+        what, ours, "s", f"floor: text only, {pages} pages", floor, "≤ 1.5×", ours <= 1.5 * floor
+    )
+
+
+def setup(doc: str, argv: list[str] | None, child: Callable[[int], None]) -> Setup | None:
+    """The options both certificate benchmarks take, and what they print. None when this
+    process is a memory child (``--child COUNT``), which has then run ``child(COUNT)``.
+
+    Each repetition prints different people, as a real run does: text caches must not make a
+    repeated run look cheaper than the first one.
+    """
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--pages", type=int, default=750)
     parser.add_argument("--large", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        _child(args.child)
-        return 0
-
+        child(args.child)
+        return None
     register_fonts()
+    runs = [list(sample_fields(args.pages, seed=1405 + i)) for i in range(args.repeat)]
+    return Setup(args, runs, [[_floor_lines(fields) for fields in run] for run in runs])
+
+
+def main(argv: list[str] | None = None) -> int:
+    run_setup = setup(__doc__, argv, _child)
+    if run_setup is None:
+        return 0
+    args, runs, prepared = run_setup.args, run_setup.runs, run_setup.floor_text
     n = args.pages
-    # Each repetition prints different people, as a real run does: text caches must not make a
-    # repeated run look cheaper than the first one.
-    runs = [list(sample_fields(n, seed=1405 + i)) for i in range(args.repeat)]
-    prepared = [[_floor_lines(fields) for fields in run] for run in runs]
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         our_run(sample_fields(20, seed=1), 20, out / "warm.pdf")
         floor_run(prepared[0][:20], out / "warm-floor.pdf")
-        # Alternate the two so a busy machine slows both alike.
-        floors, ours_runs = [], []
-        for run, lines in zip(runs, prepared, strict=True):
-            floors.append(median_seconds(partial(floor_run, lines, out / "floor.pdf"), 1))
-            ours_runs.append(median_seconds(partial(our_run, run, n, out / "ours.pdf"), 1))
-        floor, ours = statistics.median(floors), statistics.median(ours_runs)
+        floor, ours = alternated(
+            [partial(floor_run, lines, out / "floor.pdf") for lines in prepared],
+            [partial(our_run, run, n, out / "ours.pdf") for run in runs],
+        )
         ours_size = (out / "ours.pdf").stat().st_size
-    small, large = (
-        child_memory("bench_certificates", n),
-        child_memory("bench_certificates", args.large),
-    )
     rows = [
-        Row(
-            f"{n} certificates (QR + signing)",
-            ours,
-            "s",
-            f"floor: text only, {n} pages",
-            floor,
-            "≤ 1.5×",
-            ours <= 1.5 * floor,
-        ),
+        speed_row(f"{n} certificates (QR + signing)", ours, floor, n),
         Row(f"per page, ours ({ours_size / n / 1024:.1f} KiB/page)", 1000 * ours / n, "ms"),
-        Row(
-            f"peak RSS, {args.large} pages",
-            large["peak"],
-            "MB",
-            f"peak RSS, {n} pages",
-            small["peak"],
-            "flat",
-        ),
-        Row(
-            f"Python heap peak during run, {args.large} pages",
-            large["traced"],
-            "MB",
-            f"heap peak, {n} pages",
-            small["traced"],
-            f"flat (linear: {args.large / n:.1f}×)",
-            large["traced"] <= 2 * small["traced"],
-        ),
+        *memory_rows("bench_certificates", n, args.large, "pages"),
     ]
     print(format_table(rows))
     print(

@@ -2,12 +2,18 @@
 
     python -m benchmarks.bench_window [--people 100000]
 
-start-up — seconds from interpreter start to a shown, filled, idle main window on the demo
-           database, against an empty PySide6 window with seven tabs started the same way
-           (medians of several child processes);
-tab switch — each tab shown for the first time (it queries its listing) and again later;
-search   — a keystroke in the people registry (the model re-queries ordered ids), against the
-           same LIKE query sent straight to sqlite3;
+start-up — seconds from launching the interpreter to the main window on the demo database
+           (as it opens after sign-in) painted with its seven tabs, and to it usable: the first
+           tab's rows painted and a key press delivered to its filter; against an empty PySide6
+           window with seven tabs, and the same after importing SQLAlchemy and the models (the
+           floor of a window that needs the database), medians of interleaved child processes
+           that start from compiled bytecode, as an installed program does;
+tab switch — each tab shown for the first time (builds the tab and queries its listing) once
+           the other tabs' modules have been imported in the background, and again later;
+search   — a keystroke in the people registry until its rows are painted (the model reads the
+           first 2,000 ordered ids; the rest follow on the next turn of the event loop), and
+           until every matching id is read, against the same LIKE query (all ids) sent
+           straight to sqlite3;
 memory   — peak RSS after visiting every tab and searching, against the empty window's.
 """
 
@@ -23,15 +29,20 @@ import time
 from pathlib import Path
 
 from benchmarks.common import Row, format_table, peak_rss_mb
-from benchmarks.dataset import demo_database
+from benchmarks.dataset import cache_dir, demo_database
 
 SEARCHES = ("م", "محمد", "محمد رض", "اسماعیلی", "00", "0012", "0912", "زهرا کریمی")
 
 
-def _probe(*args: str) -> tuple[float, float]:
+def _probe(*args: str) -> tuple[float, float, float]:
     """Seconds from launching the child process (interpreter start-up included, as a user
-    waits for it) to its «usable» line, and the child's peak RSS."""
+    waits for it) to its painted window and to its usable one, and the child's peak RSS."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # An installed program starts from compiled bytecode (the frozen build bundles it); with
+    # PYTHONDONTWRITEBYTECODE set, as on the shared machine, every start would compile the
+    # project's sources again. Keep the bytecode in the benchmark's cache folder instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("PYTHONPYCACHEPREFIX", str(cache_dir() / "shahrtrain-bench-pycache"))
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.startup_probe", *args],
@@ -41,31 +52,34 @@ def _probe(*args: str) -> tuple[float, float]:
     )
     assert child.stdout is not None
     line = child.stdout.readline()
-    elapsed = time.perf_counter() - start
+    usable = time.perf_counter() - start
     child.wait()
-    return elapsed, float(line.split()[1])
+    painted_at, usable_at, rss = (float(v) for v in line.split())
+    return usable - (usable_at - painted_at), usable, rss
 
 
 def startup_rows(db_path: Path, repeat: int) -> tuple[list[Row], float]:
-    _probe("empty")  # warm the file cache for both
-    _probe("app", str(db_path))
-    empty = [_probe("empty") for _ in range(repeat)]
-    full = [_probe("app", str(db_path)) for _ in range(repeat)]
-    empty_s = statistics.median(t for t, _ in empty)
-    full_s = statistics.median(t for t, _ in full)
-    empty_mb = statistics.median(m for _, m in empty)
+    app = ("app", str(db_path))
+    for args in (("empty",), ("floor",), app):  # warm the file cache for all
+        _probe(*args)
+    runs: dict[str, list[tuple[float, float, float]]] = {"empty": [], "floor": [], "app": []}
+    for _ in range(repeat):  # interleaved, so a busy moment of the machine hits all alike
+        for args in (("empty",), ("floor",), app):
+            runs[args[0]].append(_probe(*args))
+
+    def median(name: str, field: int) -> float:
+        return statistics.median(run[field] for run in runs[name])
+
+    usable, empty_usable = median("app", 1), median("empty", 1)
+    empty = "empty PySide6 window, 7 tabs"
     rows = [
-        Row(
-            "window open and usable",
-            full_s,
-            "s",
-            "empty PySide6 window, 7 tabs",
-            empty_s,
-            "< 1.5 s and ≤ 2×",
-            full_s < 1.5 and full_s <= 2 * empty_s,
-        )
-    ]
-    return rows, empty_mb
+        Row("window painted (7 tabs)", median("app", 0), "s", empty, median("empty", 0)),
+        Row("window usable (first tab's rows, keys)", usable, "s", empty, empty_usable,
+            "< 1.5 s and ≤ 2×", usable < 1.5 and usable <= 2 * empty_usable),
+        Row("floor: empty window + SQLAlchemy models", median("floor", 1), "s", empty,
+            empty_usable),
+    ]  # fmt: skip
+    return rows, median("empty", 2)
 
 
 def _sql_like_floor(db_path: Path, text: str) -> float:
@@ -102,7 +116,12 @@ def in_process_rows(db_path: Path, empty_mb: float) -> list[Row]:
         user = session.scalars(select(User).where(User.username == "officer")).one()
         window = MainWindow(db, SignedIn.of(user))
     window.show()
-    QApplication.processEvents()
+    while window.preloader is None:  # the first tab, after the first paint
+        QApplication.processEvents()
+    start = time.perf_counter()
+    while not window.preloader.done:  # one module per turn of the event loop
+        QApplication.processEvents()
+    warm_up = time.perf_counter() - start
 
     def switch(index: int) -> float:
         start = time.perf_counter()
@@ -111,18 +130,21 @@ def in_process_rows(db_path: Path, empty_mb: float) -> list[Row]:
         return time.perf_counter() - start
 
     count = window.tabs.count()
-    first = [switch(i) for i in range(1, count)] + [switch(0)]
+    first = {i: switch(i) for i in [*range(1, count), 0]}
+    slowest = max(first, key=first.__getitem__)
     again = [switch(i) for _ in range(3) for i in range(count)]
 
     people = window.stage_tabs[1]
     window.tabs.setCurrentIndex(1)
     QApplication.processEvents()
-    ours, floor = [], []
+    ours, whole, floor = [], [], []
     for text in SEARCHES:
         start = time.perf_counter()
         people.model.set_filters(Filters(text=text))
         people.view.viewport().repaint()
         ours.append(time.perf_counter() - start)
+        people.model.finish_loading()  # what the next turn of the event loop does
+        whole.append(time.perf_counter() - start)
         floor.append(_sql_like_floor(db_path, text))
     rss = peak_rss_mb()
     window.close()
@@ -130,8 +152,12 @@ def in_process_rows(db_path: Path, empty_mb: float) -> list[Row]:
     app.processEvents()
     db.dispose()
     return [
-        Row("tab switch, first visit (slowest)", max(first) * 1000, "ms", target="< 200 ms",
-            passed=max(first) < 0.2),
+        Row("other tabs' modules imported (after usable)", warm_up, "s"),
+        Row("  … longest single import (a pause the user could feel)",
+            window.preloader.longest * 1000, "ms", target="< 200 ms",
+            passed=window.preloader.longest < 0.2),
+        Row(f"tab switch, first visit (slowest: {window.tabs.tabText(slowest)})",
+            first[slowest] * 1000, "ms", target="< 200 ms", passed=first[slowest] < 0.2),
         Row("tab switch, later (median)", statistics.median(again) * 1000, "ms",
             target="< 200 ms", passed=max(again) < 0.2),
         Row("people search keystroke (median)", statistics.median(ours) * 1000, "ms",
@@ -139,6 +165,8 @@ def in_process_rows(db_path: Path, empty_mb: float) -> list[Row]:
             statistics.median(ours) < 0.05),
         Row("people search keystroke (slowest)", max(ours) * 1000, "ms",
             "same LIKE via sqlite3", max(floor) * 1000, "< 50 ms", max(ours) < 0.05),
+        Row("  … and every matching id read (slowest)", max(whole) * 1000, "ms",
+            "same LIKE via sqlite3", max(floor) * 1000),
         Row("memory after every tab and search", rss, "MB", "empty PySide6 window", empty_mb,
             "< 400 MB", rss < 400),
     ]  # fmt: skip

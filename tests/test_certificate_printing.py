@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from test_certificate_workflow_support import TODAY, acting, demo_office, ids_with, offering_of
 
 from shahrtrain_desktop.certificates import RenderCancelled
 from shahrtrain_desktop.certificates.fields import CertificateDataError
-from shahrtrain_desktop.models import Certificate
+from shahrtrain_desktop.models import Certificate, SigningKey
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import CertificateStatus as S
 from shahrtrain_desktop.services import certificate_printing as printing
 from shahrtrain_desktop.services import certificate_template, settings
+from shahrtrain_desktop.services.keys import OfficeKeyError
 from shahrtrain_desktop.services.permissions import PermissionDenied
 
 
@@ -130,3 +131,22 @@ def test_demo_certificates_issued_without_a_qr_get_one_signed_when_printed(
         cert = s.get(Certificate, cert_id)
         assert cert is not None and cert.qr_text and cert.qr_text.startswith("ST1:")
         assert json.loads(cert.printed_fields or "{}")["number"] == cert.number
+
+
+def test_no_signing_key_yet_is_a_persian_message_and_nothing_is_written(
+    office: Database, tmp_path: Path
+) -> None:
+    with office.session() as s:
+        s.execute(delete(SigningKey))  # an office that has not made its key yet
+    with office.session() as s:
+        approved, issued = ids_with(s, S.APPROVED, 2), ids_with(s, S.ISSUED, 2)
+    before = _statuses(office, approved + issued)
+    out = tmp_path / "out" / "batch.pdf"
+    # Approved ones cannot be issued; issued ones printed for the first time cannot be signed.
+    for ids in (approved, issued, approved + issued):
+        with pytest.raises(OfficeKeyError, match="کلید امضای دفتر ساخته نشده"):
+            with acting(office, "officer") as s:
+                printing.print_batch(s, ids, out, today=TODAY)
+        assert not out.exists()
+        assert not out.parent.exists() or not list(out.parent.iterdir())  # no half-written PDF
+    assert _statuses(office, approved + issued) == before

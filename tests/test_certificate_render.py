@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import re
 import shutil
 import string
 import subprocess
@@ -244,6 +246,16 @@ def test_everything_long_at_once_stays_inside(tmp_path: Path) -> None:
     assert all(c["bottom"] <= signatures_top or c["top"] >= signatures_top for c in body)
 
 
+def test_duplicate_mark_follows_the_issue_date_clear_of_a_long_title(tmp_path: Path) -> None:
+    template = OfficeTemplate(title="گواهی‌نامهٔ پایان دورهٔ آموزشی ضمن خدمت کارکنان شهرداری‌ها")
+    chars = page_chars(render_preview_json(tmp_path, template=template, reprint_label="المثنی"))
+    date_line = line_containing(chars, "تاریخ صدور")
+    assert reading_text(date_line).strip().endswith("المثنی")
+    title = line_containing(chars, "ضمن خدمت")
+    assert max(c["bottom"] for c in date_line) < min(c["top"] for c in title)
+    assert_inside_border(chars)
+
+
 def test_an_unwritable_destination_is_a_persian_error(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
@@ -252,12 +264,21 @@ def test_an_unwritable_destination_is_a_persian_error(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [blocker]
 
 
-def test_empty_father_name_leaves_the_clause_out(tmp_path: Path) -> None:
-    chars = page_chars(render_preview_json(tmp_path, father_name=""))
-    line = line_containing(chars, "به کد ملی")
-    text = reading_text(line)
-    assert "فرزند" not in text
-    assert text.startswith("به کد ملی")
+@pytest.mark.parametrize(
+    ("empty", "expect"),
+    [
+        (("father_name",), "به کد ملی #، با سمت شهردار در شهرداری تاکستان، دورهٔ آموزشی"),
+        (("father_name", "category", "org_unit"), "به کد ملی #، دورهٔ آموزشی"),
+    ],
+)
+def test_empty_optional_fields_leave_their_clauses_out(
+    tmp_path: Path, empty: tuple[str, ...], expect: str
+) -> None:
+    chars = page_chars(render_preview_json(tmp_path, **dict.fromkeys(empty, "")))
+    text = reading_text(line_containing(chars, "به کد ملی")).strip()
+    # No «فرزند», no dangling or doubled commas (the national code's digits are checked
+    # elsewhere; here they are one number, #).
+    assert re.sub("[۰-۹]+", "#", text) == expect
 
 
 def test_missing_fields_are_all_listed(tmp_path: Path) -> None:
@@ -314,9 +335,28 @@ def _fields(i: int) -> CertificateFields:
 def test_cancel_leaves_no_file(tmp_path: Path) -> None:
     out = tmp_path / "batch.pdf"
     pages = [(_fields(i), "ST1:TEST") for i in range(10)]
+    frozen: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        frozen.append(gc.get_freeze_count())
+        return done < 3
+
+    gc.unfreeze()  # as in the command line: nothing set aside before the run
     with pytest.raises(RenderCancelled):
-        render_certificates(pages, out, TEMPLATE, progress=lambda done, total: done < 3)
+        render_certificates(pages, out, TEMPLATE, progress=progress)
     assert list(tmp_path.iterdir()) == []
+    # The application's objects were set aside from collection during the run, and only then.
+    assert min(frozen) > 0 and gc.get_freeze_count() == 0
+
+
+def test_a_heap_the_window_set_aside_stays_set_aside(tmp_path: Path) -> None:
+    gc.freeze()  # what the main window does once after start-up
+    try:
+        before = gc.get_freeze_count()
+        render_certificates([(_fields(1), "ST1:TEST")], tmp_path / "one.pdf", TEMPLATE)
+        assert gc.get_freeze_count() >= before > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_nothing_to_print_writes_nothing(tmp_path: Path) -> None:
@@ -366,6 +406,13 @@ def test_a_run_spanning_chunks_is_one_valid_pdf(
     assert count == 7 and seen[-1] == (7, 7)
     with pdfplumber.open(out) as pdf:
         assert len(pdf.pages) == 7
+        assert pdf.metadata["Title"] == render_module.DOCUMENT_TITLE
+    # A run of one chunk is written as it was rendered, with the same title.
+    single = tmp_path / "single.pdf"
+    render_certificates([(_fields(i), f"ST1:{i}") for i in range(3)], single, template)
+    with pdfplumber.open(single) as pdf:
+        assert len(pdf.pages) == 3
+        assert pdf.metadata["Title"] == render_module.DOCUMENT_TITLE
     # The logo is stored once although each chunk of three pages embedded it.
     assert out.read_bytes().count(b"/Subtype /Image") == 1
     numbers = []

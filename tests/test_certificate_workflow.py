@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 from test_certificate_workflow_support import TODAY, acting, demo_office, ids_with, user
 
 from shahrtrain_desktop.certificates import parse_and_verify
@@ -16,6 +18,7 @@ from shahrtrain_desktop.models.enums import CertificateStatus as S
 from shahrtrain_desktop.services import certificate_workflow as wf
 from shahrtrain_desktop.services import keys, settings
 from shahrtrain_desktop.services.auth import actor_of
+from shahrtrain_desktop.services.certificate_verification import verify_text
 from shahrtrain_desktop.services.permissions import PermissionDenied
 
 
@@ -186,22 +189,70 @@ def test_a_taken_serial_is_skipped_through_the_savepoint(office: Database) -> No
         assert s.get(Certificate, second).serial == head + 1  # type: ignore[union-attr]
 
 
-def test_revoke_needs_a_reason_and_correction_replaces_the_old_certificate(
-    office: Database,
+@pytest.mark.parametrize("action", [wf.revoke, wf.start_correction])
+def test_revoke_and_correction_need_the_admin_a_reason_and_an_issued_certificate(
+    office: Database, action: Callable[[Session, int, str], object]
 ) -> None:
     with acting(office, "officer") as s:
         issued = ids_with(s, S.ISSUED, 1)[0]
+        candidate = ids_with(s, S.CANDIDATE, 1)[0]
         with pytest.raises(PermissionDenied):
-            wf.revoke(s, issued, "اشتباه")
+            action(s, issued, "اشتباه")
     with acting(office, "admin") as s:
-        with pytest.raises(wf.WorkflowError):
-            wf.revoke(s, issued, "")
+        with pytest.raises(wf.WorkflowError, match="دلیل"):
+            action(s, issued, "  ")
+        with pytest.raises(wf.WorkflowError, match="مرحلهٔ"):
+            action(s, candidate, "اشتباه")
+    with office.session() as s:
+        assert s.get(Certificate, issued).status == S.ISSUED  # type: ignore[union-attr]
+        assert s.scalar(select(func.count()).where(Certificate.replaces_id == issued)) == 0
+
+
+def _verifies(db: Database, qr_text: str | None) -> tuple[bool, str]:
+    with db.session() as s:
+        answer = verify_text(s, qr_text or "")
+    return answer.genuine, answer.message
+
+
+def test_a_correction_revokes_the_old_certificate_only_when_the_new_one_is_issued(
+    office: Database,
+) -> None:
+    with acting(office, "officer") as s:
+        issued = ids_with(s, S.APPROVED, 1)[0]
+        assert wf.issue(s, [issued], today=TODAY).done == [issued]  # signed at issue
+    with acting(office, "admin") as s:
         new_id = wf.start_correction(s, issued, "نام خانوادگی غلط چاپ شده")
+        with pytest.raises(wf.WorkflowError, match="در جریان"):
+            wf.start_correction(s, issued, "بار دوم")
     with office.session() as s:
         old, new = s.get(Certificate, issued), s.get(Certificate, new_id)
         assert old is not None and new is not None
-        assert old.status == S.REVOKED and "نام خانوادگی غلط" in (old.revoke_reason or "")
+        old_qr = old.qr_text
+        assert old.status == S.ISSUED and old.revoke_reason is None
         assert (new.status, new.replaces_id, new.number) == (S.CANDIDATE, issued, None)
+    # Until the corrected one is issued, the trainee's certificate still verifies.
+    assert _verifies(office, old_qr)[0]
+
+    with acting(office, "officer") as s:
+        assert wf.review(s, [new_id]).done == [new_id]
+    with acting(office, "approver") as s:
+        assert wf.approve(s, [new_id]).done == [new_id]
+    assert _verifies(office, old_qr)[0]  # approved is not issued yet
+    with acting(office, "officer") as s:
+        assert wf.issue(s, [new_id], today=TODAY).done == [new_id]
+
+    with office.session() as s:
+        old, new = s.get(Certificate, issued), s.get(Certificate, new_id)
+        assert old is not None and new is not None
+        assert old.status == S.REVOKED and new.status == S.ISSUED
+        assert "اصلاح‌شده" in (old.revoke_reason or "")
+        assert "نام خانوادگی غلط" in (old.revoke_reason or "")
+        assert new.number in (old.revoke_reason or "")
+        new_qr, new_number = new.qr_text, new.number
+    genuine, message = _verifies(office, old_qr)
+    assert not genuine
+    assert "اصلاح‌شده" in message and new_number in message
+    assert _verifies(office, new_qr)[0]
 
 
 def test_candidates_are_made_once_for_passed_enrolments(office: Database) -> None:

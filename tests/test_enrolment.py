@@ -20,7 +20,7 @@ from shahrtrain_desktop.models.enums import (
     OutcomeResult,
     PersonCategory,
 )
-from shahrtrain_desktop.persian import InvalidField
+from shahrtrain_desktop.persian import InvalidField, rtl_date_marks
 from shahrtrain_desktop.services import enrolment as service
 from shahrtrain_desktop.services import enrolment_bulk as bulk
 from shahrtrain_desktop.services import registry, roster_export
@@ -147,7 +147,7 @@ def test_clash_with_another_offering_at_the_same_time_is_a_warning(db: Database)
         service.enrol(s, first.id, a)
         _, check = service.enrol(s, second.id, a)
         assert len(check.clashes) == 1 and "هم‌زمان" in check.clashes[0]
-        assert "۱۴۰۵/۱۲/۱۰" in check.clashes[0]  # Jalali start of the first offering
+        assert rtl_date_marks("۱۴۰۵/۱۲/۱۰") in check.clashes[0]  # the first offering starts
 
 
 def test_closed_offering_refuses(db: Database) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from ui_sample import fill_demo, fill_sample
 
+from shahrtrain_desktop.models import Offering
 from shahrtrain_desktop.models.db import Database
+from shahrtrain_desktop.models.enums import DeliveryMode, OfferingStatus
+from shahrtrain_desktop.persian import rtl_date_marks
 from shahrtrain_desktop.services import listings
 from shahrtrain_desktop.services.dashboard_headline import headline
 from shahrtrain_desktop.services.listings import Filters, Kind, format_value
@@ -45,7 +49,7 @@ def test_needs_show_labels_jalali_dates_and_persian_digits(sample: Database) -> 
     assert row[spec.index("priority")] == "زیاد"
     assert row[spec.index("target_group")] == "شهردار"
     assert row[spec.index("document_number")] == "۴۵۲۱/۳۲"
-    assert row[spec.index("document_date")] == "۱۴۰۵/۰۱/۲۳"
+    assert row[spec.index("document_date")] == rtl_date_marks("۱۴۰۵/۰۱/۲۳")
 
 
 def test_people_sorted_by_last_name_and_reversible(sample: Database) -> None:
@@ -80,11 +84,35 @@ def test_choice_year_and_date_filters(sample: Database) -> None:
         assert listings.available_years(conn, offerings) == [1405]
 
 
+def test_year_filter_offers_only_years_with_listed_rows(sample: Database) -> None:
+    with sample.session() as s:
+        course = s.scalars(select(Offering)).first().course  # type: ignore[union-attr]
+        s.add(
+            Offering(
+                code="1406-001",
+                course=course,
+                year=1406,
+                start_date=date(2027, 4, 3),
+                end_date=date(2027, 4, 5),
+                mode=DeliveryMode.IN_PERSON,
+                capacity=20,
+                status=OfferingStatus.OPEN,
+            )
+        )
+    with sample.engine.connect() as conn:
+        assert listings.available_years(conn, listings.OFFERINGS) == [1406, 1405]
+        # An offering open for enrolment is neither delivered nor has outcomes or certificates yet.
+        for spec in (listings.DELIVERY, listings.OUTCOMES, listings.CERTIFICATES):
+            assert listings.available_years(conn, spec) == [1405], spec.key
+        assert listings.available_years(conn, listings.PEOPLE) == []
+
+
 def test_offering_aggregates(sample: Database) -> None:
     spec = listings.OFFERINGS
     table = rows(sample, spec, sort="code")
     assert column(spec, table, "enrolled") == ["۴", "۴"]
-    assert column(spec, table, "start") == ["۱۴۰۵/۰۷/۱۱", "۱۴۰۵/۰۹/۰۴"]
+    starts = [rtl_date_marks("۱۴۰۵/۰۷/۱۱"), rtl_date_marks("۱۴۰۵/۰۹/۰۴")]
+    assert column(spec, table, "start") == starts
     assert column(spec, table, "mode") == ["حضوری", "مجازی"]
     delivery = listings.DELIVERY
     table = rows(sample, delivery, sort="code")
@@ -105,7 +133,7 @@ def test_outcomes_and_certificates(sample: Database) -> None:
     certs = listings.CERTIFICATES
     issued = rows(sample, certs, filters=Filters(choices={"status": "issued"}), sort="number")
     assert column(certs, issued, "number") == ["1405-QZ-000120", "1405-QZ-000121"]
-    assert column(certs, issued, "issue_date") == ["۱۴۰۵/۰۷/۲۸"] * 2
+    assert column(certs, issued, "issue_date") == [rtl_date_marks("۱۴۰۵/۰۷/۲۸")] * 2
 
 
 def test_enum_columns_sort_in_workflow_order(sample: Database) -> None:
@@ -138,7 +166,7 @@ def test_fetch_rows_of_no_ids_runs_no_query(sample: Database) -> None:
         (Kind.YEAR, 1405, "۱۴۰۵"),
         (Kind.DECIMAL, 17.0, "۱۷"),
         (Kind.PERCENT, 85.26, "۸۵٫۳٪"),
-        (Kind.DATE, date(2026, 11, 25), "۱۴۰۵/۰۹/۰۴"),
+        (Kind.DATE, date(2026, 11, 25), "\u200f۱۴۰۵\u200f/۰۹\u200f/۰۴\u200f"),
         (Kind.CODE, "1405-QZ-000123", "1405-QZ-000123"),
         (Kind.DIGITS, "0012345679", "۰۰۱۲۳۴۵۶۷۹"),
         (Kind.TEXT, None, ""),
@@ -148,10 +176,10 @@ def test_format_value(kind: Kind, value: object, text: str) -> None:
     assert format_value(kind, value) == text
 
 
-def test_ltr_columns_are_codes_numbers_and_dates() -> None:
+def test_ltr_columns_are_codes_and_numbers_not_dates() -> None:
     spec = listings.CERTIFICATES
     ltr = [c.key for c in spec.columns if c.ltr]
-    assert ltr == ["number", "national_code", "issue_date", "print_count"]
+    assert ltr == ["number", "national_code", "print_count"]
 
 
 def test_demo_province_year_fills_every_listing(db: Database) -> None:

@@ -101,6 +101,21 @@ def _fill_parent_and_children(db_url: str) -> None:
     db.dispose()
 
 
+def _database_at(path: Path, revision: str) -> str:
+    """A SQLite database made by an older revision of the schema; returns its URL."""
+    from alembic import command
+
+    url = f"sqlite:///{path}"
+    db = connect(url)
+    cfg = migrate.alembic_config()
+    with db.engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.commit()
+    db.dispose()
+    return url
+
+
 def _count(db_url: str, model: type) -> int:
     db = connect(db_url)
     with db.session() as s:
@@ -232,16 +247,7 @@ def test_the_fast_path_knows_the_newest_revision() -> None:
 
 @pytest.mark.sqlite_only
 def test_a_database_made_by_the_first_revision_upgrades_with_its_data(tmp_path: Path) -> None:
-    from alembic import command
-
-    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    db = connect(url)
-    cfg = migrate.alembic_config()
-    with db.engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.commit()
-    db.dispose()
+    url = _database_at(tmp_path / "old.sqlite3", "0001")
     _fill_parent_and_children(url)
 
     opened = open_database(url, backup_folder=tmp_path / "backups")
@@ -250,4 +256,48 @@ def test_a_database_made_by_the_first_revision_upgrades_with_its_data(tmp_path: 
     assert opened.migration.to_revision == head_revision()
     assert opened.migration.backup_path is not None and opened.migration.backup_path.exists()
     opened.db.dispose()
+    assert (_count(url, Enrolment), _count(url, Attendance), _count(url, Assessment)) == (3, 3, 3)
+
+
+@pytest.mark.sqlite_only
+def test_a_database_made_by_0002_gains_the_monitoring_indexes_and_keeps_visit_items(
+    tmp_path: Path,
+) -> None:
+    """0003: covering indexes for the dashboard, and past visit scores keep their item."""
+    path = tmp_path / "old.sqlite3"
+    url = _database_at(path, "0002")
+    _fill_parent_and_children(url)
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute(
+            "INSERT INTO checklist_item (id, text, weight, sort_order, active, version)"
+            " VALUES (1, 'مکان آماده بود', 2.5, 1, 1, 1)"
+        )
+        raw.execute(
+            "INSERT INTO supervision_visit (id, offering_id, planned_date, status, version,"
+            " created_at, updated_at) SELECT 1, id, start_date, 'done', 1, '2026-05-02',"
+            " '2026-05-02' FROM offering"
+        )
+        raw.execute(
+            "INSERT INTO visit_checklist_score (id, visit_id, item_id, value) VALUES (1, 1, 1, 3)"
+        )
+    raw.close()
+
+    opened = open_database(url, backup_folder=tmp_path / "backups")
+    assert (opened.migration.from_revision, opened.migration.to_revision) == ("0002", "0003")
+    opened.db.dispose()
+
+    raw = sqlite3.connect(path)
+    indexes = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    snapshot = raw.execute(
+        "SELECT item_text, item_weight, value FROM visit_checklist_score"
+    ).fetchall()
+    raw.close()
+    assert {
+        "ix_enrolment_offering_trainee",
+        "ix_certificate_status_issue_date",
+        "ix_evaluation_answer_enrolment_value",
+        "ix_enrolment_offering_status",
+    } <= indexes
+    assert snapshot == [("مکان آماده بود", 2.5, 3)]
     assert (_count(url, Enrolment), _count(url, Attendance), _count(url, Assessment)) == (3, 3, 3)

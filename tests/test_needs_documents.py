@@ -9,7 +9,7 @@ from planning_fixtures import acting, fill
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import DocumentKind
-from shahrtrain_desktop.persian import InvalidField, from_jalali
+from shahrtrain_desktop.persian import InvalidField, from_jalali, rtl_date_marks
 from shahrtrain_desktop.services.documents import (
     DocumentInput,
     attached_file,
@@ -39,7 +39,7 @@ def test_attachment_is_copied_and_survives_the_original(db: Database, tmp_path: 
         assert copy is not None and copy.read_bytes() == b"%PDF-1.4 letter"
         assert "documents" in copy.parts
         assert "ابلاغیه" in document_caption(document)
-        assert "۱۴۰۵/۰۲/۱۰" in document_caption(document)
+        assert rtl_date_marks("۱۴۰۵/۰۲/۱۰") in document_caption(document)
 
 
 def test_missing_fields_and_files_are_refused(db: Database, tmp_path: Path) -> None:

@@ -202,6 +202,20 @@ def test_evaluation_items_are_editable_by_admin_only(finished) -> None:  # type:
         questionnaire.add_item(s, "x", EvaluationTarget.COURSE)
 
 
+def test_evaluation_items_reorder_within_the_form(finished) -> None:  # type: ignore[no-untyped-def]
+    db, _ = finished
+    with acting(db, "admin") as s:
+        ids = [item.id for item in questionnaire.all_items(s)]
+        questionnaire.move_item(s, ids[-1], -1)
+        assert [i.id for i in questionnaire.all_items(s)] == [*ids[:-2], ids[-1], ids[-2]]
+        questionnaire.move_item(s, ids[0], -5)  # the top stays the top
+        questionnaire.move_item(s, ids[1], 99)  # to the bottom
+        assert [i.id for i in questionnaire.all_items(s)][-1] == ids[1]
+        assert [i.id for i in questionnaire.all_items(s)][0] == ids[0]
+    with acting(db) as s, pytest.raises(PermissionDenied):
+        questionnaire.move_item(s, ids[0], 1)
+
+
 def test_follow_ups_are_scheduled_once_and_recorded_by_a_supervisor(finished) -> None:  # type: ignore[no-untyped-def]
     db, offering_id = finished
     with acting(db) as s:

@@ -11,13 +11,14 @@ import pytest
 import segno
 from PIL import Image
 
-from shahrtrain_desktop.pdf.qr import qr_rows, stencil_bytes
+from shahrtrain_desktop.pdf.qr import qr_rows
 from shahrtrain_desktop.pdf.qr_encoder import (
     ALPHANUMERIC,
     MASK,
     QrCapacityError,
     _data_capacity,
     encode,
+    encode_stencil,
 )
 
 # Alphanumeric capacity at level M for each version (ISO/IEC 18004 table 7).
@@ -77,10 +78,15 @@ def test_too_long_is_refused() -> None:
         encode("A" * 3392)
 
 
-def test_stencil_rows_are_padded_to_whole_bytes() -> None:
-    cells = "1" * 9 + "0" * 9 + "101010101" + "0" * 54
-    packed = stencil_bytes(cells, 9)
-    assert packed[:6] == bytes([0xFF, 0x80, 0x00, 0x00, 0xAA, 0x80])
+@pytest.mark.parametrize("text", ["A1", "ST1:" + "Q7" * 80, "گواهی‌نامه"])
+def test_stencil_is_the_symbol_packed_in_padded_rows(text: str) -> None:
+    rows = qr_rows(text)
+    size, packed = encode_stencil(text)
+    row_bytes = (size + 7) // 8
+    assert size == len(rows) and len(packed) == size * row_bytes
+    for y, row in enumerate(rows):
+        bits = "".join(f"{byte:08b}" for byte in packed[y * row_bytes : (y + 1) * row_bytes])
+        assert bits == row + "0" * (8 * row_bytes - size)
 
 
 @pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbarimg not installed")

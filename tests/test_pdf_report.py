@@ -45,3 +45,19 @@ def test_jalali_date_cell_reads_year_first_from_the_right(tmp_path: Path) -> Non
     text = digits[-1]["text"].replace("\u200f", "")
     # Visual order left→right: day, month, year — so the year is the rightmost part.
     assert text.startswith("۰۴") and text.endswith("۱۴۰۵")
+
+
+def test_bar_chart_reads_from_the_right_with_its_scale_on_the_right(tmp_path: Path) -> None:
+    doc = ReportDocument(tmp_path / "c.pdf", "نمودار", "استانداری قزوین", "", "۱۴۰۵/۰۹/۰۴")
+    doc.bar_chart(["فروردین", "اردیبهشت", "خرداد"], [3000, 12000, 2000])
+    path = doc.save()
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        bars = [r for r in page.rects if r["height"] > 1 and r["width"] < page.width / 2]
+    first_month = next(w for w in words if w["text"] == "ﻦﯾﺩﺭﻭﺮﻓ")  # «فروردین», shaped
+    last_month = next(w for w in words if w["text"] == "ﺩﺍﺩﺮﺧ")  # «خرداد», shaped
+    assert first_month["x0"] > last_month["x1"]  # the first month stands on the right
+    scale = [w for w in words if w["text"] in ("۵٬۰۰۰", "۱۰٬۰۰۰")]
+    assert scale, words  # Persian digits, grouped
+    assert min(w["x0"] for w in scale) > max(b["x1"] for b in bars)  # right of every bar

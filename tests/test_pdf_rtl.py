@@ -12,6 +12,7 @@ import pytest
 from bidi.algorithm import get_display
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from test_pdf_reading import base, joining_problems
@@ -234,3 +235,38 @@ def test_balancing_a_word_wider_than_the_box_still_fits_the_box() -> None:
     lines = rtl.layout_paragraph("ب" * 150, BOLD, 14, 300, max_lines=3, balanced=True)
     assert len(lines) > 1
     assert all(rtl.text_width(line, BOLD, 14) <= 300 for line in lines)
+
+
+def _many_glyph_pages(path: Path) -> None:
+    """Three pages repeating lines that, together, need more than one 256-glyph font subset,
+    so a cached line is sometimes drawn after a line of another subset."""
+    face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]
+    drawable = [chr(c) for c in sorted(face.charToGlyph) if chr(c).isalnum()][:600]
+    words = ["".join(drawable[i : i + 8]) for i in range(0, len(drawable), 8)]
+    lines = [" ".join(words[i : i + 6]) for i in range(0, len(words), 6)] + ["دوره ۱۴۰۵"]
+    canvas = Canvas(str(path))
+    for page in range(3):
+        out = rtl.RtlText(canvas)
+        for i, line in enumerate([*lines, *reversed(lines)][page:]):
+            out.line(560, 800 - i * 17, line, REGULAR, 9, 520)
+        out.draw()
+        canvas.showPage()
+    canvas.save()
+
+
+def test_text_operators_reused_within_a_document_draw_the_same_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pdfplumber
+
+    cached, plain = tmp_path / "cached.pdf", tmp_path / "plain.pdf"
+    _many_glyph_pages(cached)
+    monkeypatch.setattr(rtl, "_document_cache", lambda _canvas: rtl._DocumentCache())
+    _many_glyph_pages(plain)
+    with pdfplumber.open(cached) as a, pdfplumber.open(plain) as b:
+        assert len(a.pages) == len(b.pages) == 3
+        for page_a, page_b in zip(a.pages, b.pages, strict=True):
+            chars_a = [(c["text"], round(c["x0"], 2), round(c["top"], 2)) for c in page_a.chars]
+            chars_b = [(c["text"], round(c["x0"], 2), round(c["top"], 2)) for c in page_b.chars]
+            assert chars_a == chars_b
+    assert b"AAAAAB+Vazirmatn" in cached.read_bytes()  # a second subset was needed

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from shahrtrain_desktop.pdf.shaping import visual_line
 from shahrtrain_desktop.persian import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
@@ -17,6 +18,7 @@ from shahrtrain_desktop.persian import (
     days_in_month,
     format_jalali,
     format_jalali_datetime,
+    format_jalali_display,
     format_jalali_long,
     from_jalali,
     is_leap_year,
@@ -25,6 +27,7 @@ from shahrtrain_desktop.persian import (
     jalali_year_range,
     month_name,
     parse_jalali,
+    rtl_date_marks,
     to_jalali,
     today_jalali_text,
     weekday_name,
@@ -44,6 +47,20 @@ def test_known_date() -> None:
     assert weekday_name(AZAR_4_1405) == "چهارشنبه"
 
 
+def test_display_form_reads_year_first_from_the_right() -> None:
+    """Shown to a person, ۱۴۰۵/۰۹/۰۴ has its year at the right end in a right-to-left line and
+    in a left-to-right one; the data form stays plain and reads left to right."""
+    shown = format_jalali_display(AZAR_4_1405)
+    assert shown == "\u200f۱۴۰۵\u200f/۰۹\u200f/۰۴\u200f"
+    assert shown == rtl_date_marks(format_jalali(AZAR_4_1405))
+    for base_rtl in (True, False):
+        assert visual_line(shown, base_rtl=base_rtl) == "۰۴/۰۹/۱۴۰۵"
+        assert visual_line(format_jalali(AZAR_4_1405), base_rtl=base_rtl) == "۱۴۰۵/۰۹/۰۴"
+    # A timestamp: the date first from the right, then the time.
+    stamp = rtl_date_marks(format_jalali_datetime(datetime(2026, 11, 25, 11, 0, tzinfo=UTC)))
+    assert visual_line(stamp) == "۱۴:۳۰ ۰۴/۰۹/۱۴۰۵"
+
+
 def test_nowruz() -> None:
     assert to_jalali(date(2026, 3, 21)) == (1405, 1, 1)
     assert to_jalali(date(2026, 3, 20)) == (1404, 12, 29)
@@ -54,6 +71,8 @@ def test_nowruz() -> None:
 
 def test_none_formats_as_empty() -> None:
     assert format_jalali(None) == ""
+    assert format_jalali_display(None) == ""
+    assert rtl_date_marks("") == ""
     assert format_jalali_long(None) == ""
     assert format_jalali_datetime(None) == ""
 
@@ -183,6 +202,7 @@ def test_names() -> None:
 def test_format_and_parse_round_trip(d: date) -> None:
     assert parse_jalali(format_jalali(d)) == d
     assert parse_jalali(format_jalali(d, persian_digits=False)) == d
+    assert parse_jalali(format_jalali_display(d)) == d  # a shown date copied back
     assert from_jalali(*to_jalali(d)) == d
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from shahrtrain_desktop.models import CourseSession, Instructor, Offering, Venue
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import NeedStatus, OfferingStatus
-from shahrtrain_desktop.persian import InvalidField, from_jalali
+from shahrtrain_desktop.persian import InvalidField, from_jalali, rtl_date_marks
 from shahrtrain_desktop.services.needs import accept_need, unplanned_needs
 from shahrtrain_desktop.services.planning import (
     ApprovalsInput,
@@ -133,7 +133,7 @@ def test_end_before_start_is_refused(db: Database) -> None:
     with pytest.raises(InvalidField) as error, acting(db) as s:
         save_offering(s, _input(db, start_date=END, end_date=START, sessions=()))
     assert error.value.field == "end_date"
-    assert "۱۴۰۵/۱۱/۰۱" in error.value.message and "پیش از" in error.value.message
+    assert rtl_date_marks("۱۴۰۵/۱۱/۰۱") in error.value.message and "پیش از" in error.value.message
     assert _offering_count(db) == before
 
 
@@ -143,7 +143,7 @@ def test_sessions_outside_the_dates_are_refused(db: Database) -> None:
     late = SessionInput(from_jalali(1405, 12, 5), time(8, 0), time(12, 0))
     with pytest.raises(InvalidField, match="بیرون از تاریخ‌های دوره") as error, acting(db) as s:
         save_offering(s, _input(db, sessions=(late,)))
-    assert "۱۴۰۵/۱۲/۰۵" in error.value.message
+    assert rtl_date_marks("۱۴۰۵/۱۲/۰۵") in error.value.message
     assert _offering_count(db) == before
 
 

@@ -116,10 +116,16 @@ def test_report_offerings_lists_by_year_and_status(demo, capsys) -> None:  # typ
     assert TODAY  # the demo's today decides which offerings are running
 
 
-def test_cli_refuses_bad_input_in_one_line(demo, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["--db", demo.url, "report", "offering", "--offering", "99999",
-                 "--out", str(tmp_path / "x.pdf")]) == 1  # fmt: skip
-    assert "پیدا نشد" in capsys.readouterr().err
-    assert main(["--db", demo.url, "report", "attendance", "--offering", "1",
-                 "--out", str(tmp_path / "x.txt")]) == 2  # fmt: skip
-    assert main(["--db", demo.url, "report", "offerings", "--year", "99"]) == 2
+def test_cli_refuses_bad_input_in_one_line(db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # No demo data needed: every refusal comes before (or instead of) reading an offering.
+    def run(*words: str) -> tuple[int, list[str]]:
+        code = main(["--db", db.url, "report", *words])
+        return code, capsys.readouterr().err.splitlines()
+
+    code, err = run("offering", "--offering", "99999", "--out", str(tmp_path / "x.pdf"))
+    assert (code, len(err)) == (1, 1) and "پیدا نشد" in err[0], err
+    code, err = run("attendance", "--offering", "1", "--out", str(tmp_path / "x.txt"))
+    assert (code, len(err)) == (2, 1) and "‎.pdf‎" in err[0], err
+    code, err = run("offerings", "--year", "99")
+    assert (code, len(err)) == (2, 1) and "--year" in err[0], err
+    assert not list(tmp_path.glob("x.*")) and not list(tmp_path.glob(".partial-*"))

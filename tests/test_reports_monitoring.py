@@ -53,6 +53,31 @@ def test_annual_pdf_has_headline_and_breakdowns(demo: Database, tmp_path: Path) 
     assert not list(tmp_path.glob(".partial-*"))
 
 
+def test_annual_pdf_bars_grow_from_the_right_with_labels_on_the_right(
+    demo: Database, tmp_path: Path
+) -> None:
+    """The county chart: every bar starts at one right-hand edge and runs leftwards, longer
+    for more person-hours; the county names stand to the right of that edge."""
+    out = tmp_path / "annual.pdf"
+    with demo.session() as s:
+        d = write_annual(s, YEAR, out)
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            bars = [r for r in page.rects if 10 < r["height"] < 12.6]  # 4 mm bars, not cells
+            if len(bars) >= len(d.by_county):
+                break
+        else:
+            pytest.fail("no horizontal bar chart")
+        chart = bars[: len(d.by_county)]  # the county chart comes first
+        origin = chart[0]["x1"]
+        assert all(abs(bar["x1"] - origin) < 0.5 for bar in chart)
+        widths = [bar["width"] for bar in sorted(chart, key=lambda b: b["top"])]
+        assert widths == sorted(widths, reverse=True) and widths[0] > 2 * widths[-1]
+        top, bottom = min(b["top"] for b in chart), max(b["bottom"] for b in chart)
+        beside = [c for c in page.chars if top - 4 <= c["top"] <= bottom and c["x0"] > origin]
+    assert len({round(c["top"]) for c in beside}) >= len(d.by_county)  # a label per bar
+
+
 def test_annual_xlsx_sheets_agree_with_the_pdf_tables(demo: Database, tmp_path: Path) -> None:
     out = tmp_path / "annual.xlsx"
     with demo.session() as s:

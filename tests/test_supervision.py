@@ -165,3 +165,67 @@ def test_cancel_needs_reason_and_done_visit_stays(demo: Database) -> None:
         assert visit.status == VisitStatus.CANCELLED
         with pytest.raises(InvalidField, match="لغو"):
             supervision.record_visit(s, visit.id, offering.start_date, all_ratings(s, 2))
+
+
+def test_editing_the_checklist_leaves_recorded_visits_as_they_were(demo: Database) -> None:
+    with demo.session() as s:
+        as_user(s, "supervisor")
+        offering = running_offering(s)
+        visit = supervision.plan_visit(s, offering.id, offering.start_date)
+        supervision.record_visit(s, visit.id, offering.start_date, all_ratings(s, 3))
+        first = supervision.checklist(s)[0]
+        before = supervision.scored_items(s, visit.id)
+        visit_id, item_id, old = visit.id, first.id, (first.text, first.weight)
+    with demo.session() as s:
+        as_user(s, "admin")
+        supervision.save_checklist_item(s, "سالن گرم و روشن بود", "۳٫۵", item_id=item_id)
+    with demo.session() as s:
+        after = supervision.scored_items(s, visit_id)
+        assert after == before
+        assert (after[0].text, after[0].weight) == old
+        assert s.get(SupervisionVisit, visit_id).score is not None
+        # the next visit is scored on the edited item
+        assert supervision.checklist(s)[0].text == "سالن گرم و روشن بود"
+        assert supervision.checklist(s)[0].weight == 3.5
+
+
+def test_visits_written_in_bulk_keep_the_item_they_were_scored_on(demo: Database) -> None:
+    """The demo writer leaves the snapshot empty; the first edit of an item fills it."""
+    with demo.session() as s:
+        visit = s.scalars(
+            select(SupervisionVisit).where(SupervisionVisit.status == VisitStatus.DONE)
+        ).first()
+        scored = supervision.scored_items(s, visit.id)
+        target = scored[0]
+        assert all(score.item_text is None for score in visit.scores)
+    with demo.session() as s:
+        as_user(s, "admin")
+        supervision.save_checklist_item(s, "بند بازنویسی‌شده", 1, item_id=target.item_id)
+    with demo.session() as s:
+        assert supervision.scored_items(s, visit.id)[0] == target
+
+
+def test_checklist_items_are_reordered_and_retired(demo: Database) -> None:
+    with demo.session() as s:
+        as_user(s, "admin")
+        ids = [item.id for item in supervision.checklist(s)]
+        supervision.move_checklist_item(s, ids[2], -1)
+        assert [i.id for i in supervision.checklist(s)][:3] == [ids[0], ids[2], ids[1]]
+        supervision.move_checklist_item(s, ids[0], -5)  # already first: stays
+        assert supervision.checklist(s)[0].id == ids[0]
+        supervision.set_checklist_item_active(s, ids[0], False)
+        assert ids[0] not in [i.id for i in supervision.checklist(s)]
+        assert ids[0] in [i.id for i in supervision.checklist(s, include_inactive=True)]
+    with demo.session() as s:
+        as_user(s, "supervisor")
+        with pytest.raises(PermissionDenied):
+            supervision.move_checklist_item(s, ids[1], 1)
+
+
+@pytest.mark.parametrize("weight", ["", "abc", "0", "-1", "11", None])
+def test_checklist_weight_is_checked_with_a_persian_message(demo: Database, weight: object) -> None:
+    with demo.session() as s:
+        as_user(s, "admin")
+        with pytest.raises(InvalidField, match="وزن بند چک‌لیست") as raised:
+            supervision.save_checklist_item(s, "بند", weight)
+        assert raised.value.field == "weight"

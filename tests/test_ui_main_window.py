@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import or_, select
 from ui_sample import fill_demo
@@ -15,7 +17,7 @@ from shahrtrain_desktop.models import Person
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.ui import strings
 from shahrtrain_desktop.ui.app import FONT_FAMILY, create_application
-from shahrtrain_desktop.ui.main_window import MainWindow
+from shahrtrain_desktop.ui.main_window import LOADING, MainWindow
 from shahrtrain_desktop.ui.tabs import PeopleTab
 
 TITLES = [
@@ -36,8 +38,8 @@ def window(db: Database, qtbot: QtBot) -> Iterator[MainWindow]:
     fill_demo(db)
     main = MainWindow(db)
     qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
+    with qtbot.waitSignal(main.ready):
+        main.show()
     yield main
     main.worker.wait()
 
@@ -59,6 +61,50 @@ def test_application_is_persian_right_to_left_in_vazirmatn(window: MainWindow) -
 
 def test_seven_tabs_in_stage_order(window: MainWindow) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TITLES
+
+
+def test_window_paints_first_then_fills_the_first_tab(db: Database, qtbot: QtBot) -> None:
+    create_application()
+    fill_demo(db)
+    main = MainWindow(db)
+    qtbot.addWidget(main)
+    # Built, not yet shown: seven titled pages saying «loading», no stage tab, no query.
+    assert main.tabs.count() == len(TITLES) and main.built_tabs() == []
+    loading = main.tabs.currentWidget().findChild(QLabel)
+    assert loading is not None and loading.text() == LOADING
+    with qtbot.waitSignal(main.ready):
+        main.show()
+    first = main.built_tabs()
+    assert first == [main.stage_tabs[0]] and first[0].populated
+    assert first[0].row_count() > 0 and main.rows_label.text() == first[0].count_label.text()
+    # The other tabs are built when first shown.
+    main.tabs.setCurrentIndex(3)
+    assert len(main.built_tabs()) == 2 and main.stage_tabs[3].populated
+    assert main.preloader is not None
+    main.preloader.finish()
+    main.worker.wait()
+
+
+def test_window_module_leaves_heavy_libraries_for_later() -> None:
+    """Opening the window imports no tab module, spreadsheet, PDF or migration library; the
+    tabs bring them when first shown (or the background warm-up does)."""
+    heavy = (
+        "openpyxl",
+        "reportlab",
+        "pypdf",
+        "cryptography",
+        "alembic",
+        "shahrtrain_desktop.ui.tabs.needs",
+        "shahrtrain_desktop.ui.tabs.certificates",
+    )
+    code = (
+        "import sys, shahrtrain_desktop.ui.main_window; "
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == []
 
 
 def test_tabs_populate_on_first_show_and_list_rows(window: MainWindow) -> None:
@@ -142,3 +188,4 @@ def test_refresh_keeps_filters(window: MainWindow) -> None:
     window.refresh_action.trigger()
     assert tab.row_count() == count
     assert tab.model.filters.choices == {"status": "running"}
+    assert len(window.built_tabs()) == 2  # F5 re-reads the tabs shown, builds no other

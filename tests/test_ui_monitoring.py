@@ -20,6 +20,7 @@ from shahrtrain_desktop.services.audit import act_as
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.demo import generate_demo
 from shahrtrain_desktop.ui.app import create_application
+from shahrtrain_desktop.ui.monitoring.checklist_dialog import ChecklistDialog
 from shahrtrain_desktop.ui.monitoring.dashboard_view import DashboardView
 from shahrtrain_desktop.ui.monitoring.export_dialog import ExportDialog
 from shahrtrain_desktop.ui.monitoring.visit_dialog import VisitDialog
@@ -181,6 +182,39 @@ def test_tab_buttons_follow_the_role(demo: Database, qtbot: QtBot) -> None:
     assert {"plan", "record", "dashboard", "annual"} <= keys["supervisor"]
     assert "export" not in keys["supervisor"] and "plan" not in keys["officer"]
     assert "export" in keys["admin"]
+    assert "checklist" in keys["admin"] and "checklist" not in keys["supervisor"]
+
+
+def test_checklist_dialog_adds_edits_reorders_and_retires(demo: Database, qtbot: QtBot) -> None:
+    dialog = ChecklistDialog(demo, signed_in(demo, "admin"))
+    qtbot.addWidget(dialog)
+    before = len(dialog.rows)
+    assert before >= 6 and all(no_persian_latin_digits(r.cells[2]) for r in dialog.rows)
+    answers = iter([("  ايمنی کلاس ", "۲٫۵"), ("ایمنی کلاس", "۱۲"), ("ایمنی کلاس", "۳")])
+    dialog.ask = lambda *_: next(answers)
+    assert dialog.add_item()
+    assert dialog.current().cells[1] == "ایمنی کلاس" and dialog.current().cells[2] == "۲٫۵"
+    # a weight out of range is refused in Persian, naming the weight, and nothing changes
+    assert not dialog.edit_current()
+    assert "وزن" in dialog.message.text()
+    assert dialog.current().cells[2] == "۲٫۵"
+    assert dialog.edit_current() and dialog.current().cells[2] == "۳"
+    new_id = dialog.current().id
+    assert dialog.move_current(-1)
+    assert [r.id for r in dialog.rows].index(new_id) == before - 1
+    assert dialog.toggle_active() and not dialog.current().active
+    assert dialog.buttons["retire"].text() == "بازگرداندن"
+    with demo.session() as s:
+        active = [item.id for item in supervision.checklist(s)]
+    assert new_id not in active and len(active) == before
+
+
+def test_checklist_dialog_shows_a_refusal_for_a_supervisor(demo: Database, qtbot: QtBot) -> None:
+    dialog = ChecklistDialog(demo, signed_in(demo, "supervisor"))
+    qtbot.addWidget(dialog)
+    first = dialog.rows[0]
+    assert not dialog.toggle_active()
+    assert dialog.message.text() and dialog.rows[0] == first
 
 
 def test_tab_prints_the_annual_report_on_the_worker(
@@ -194,3 +228,21 @@ def test_tab_prints_the_annual_report_on_the_worker(
     qtbot.waitUntil(out.exists, timeout=10_000)
     tab.worker.wait()
     assert out.stat().st_size > 0
+
+
+def test_tab_headline_is_counted_on_the_worker(demo: Database, qtbot: QtBot) -> None:
+    from shahrtrain_desktop.persian import to_persian_digits
+    from shahrtrain_desktop.services.dashboard_headline import headline
+
+    tab = SupervisionTab(demo, signed_in(demo, "officer"))
+    qtbot.addWidget(tab)
+    tab.populate()  # returns at once; the figures arrive from the worker
+    qtbot.waitUntil(lambda: not tab.worker.busy, timeout=10_000)
+    assert tab.year_combo is not None
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(1405))
+    tab.refresh()
+    qtbot.waitUntil(lambda: not tab.worker.busy, timeout=10_000)
+    with demo.engine.connect() as conn:
+        figures = headline(conn, 1405)
+    assert tab.headline.title.text().endswith("۱۴۰۵") and figures.trainees > 0
+    assert tab.headline.values[1].text() == to_persian_digits(figures.trainees, grouping=True)

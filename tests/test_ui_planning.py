@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from shahrtrain_desktop.models import Need, Offering, User
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import NeedStatus, OfferingStatus, PersonCategory
-from shahrtrain_desktop.persian import from_jalali
+from shahrtrain_desktop.persian import from_jalali, to_ascii_digits
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.needs import unplanned_needs
 from shahrtrain_desktop.ui.app import create_application
@@ -98,6 +98,7 @@ def test_plan_an_unmet_need_schedule_approve_and_open(
     dialog.venue.setCurrentIndex(1)
     dialog.instructors.item(0).setCheckState(dialog.instructors.item(0).checkState().Checked)
     dialog.start_time.setTime(QTime(9, 0))
+    assert to_ascii_digits(dialog.start_time.text()) == "09:00"  # hours first, not 00:09
     dialog.session_hours.setValue(3)
     dialog.total_hours.setValue(12)
     dialog.budget.setText("۴۵٬۰۰۰٬۰۰۰")

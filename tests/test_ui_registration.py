@@ -15,7 +15,7 @@ from test_import import HEADERS, person_row, save
 from shahrtrain_desktop.models import Enrolment, OrgUnit, Person, User
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import EnrolmentStatus
-from shahrtrain_desktop.persian import to_persian_digits
+from shahrtrain_desktop.persian import RLM, to_persian_digits
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.ui.app import create_application
 from shahrtrain_desktop.ui.registration.enrol_dialog import EnrolDialog
@@ -89,7 +89,8 @@ def test_record_lists_the_persons_courses(demo: Database, qtbot: QtBot) -> None:
     dialog = PersonRecordDialog(demo, person_id)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() >= 1
-    assert dialog.table.item(0, 2).text()[:2] == "۱۴"  # type: ignore[union-attr]
+    # A Jalali year, first from the right.
+    assert dialog.table.item(0, 2).text()[:3] == RLM + "۱۴"  # type: ignore[union-attr]
 
 
 def test_import_wizard_previews_blocks_then_imports_valid_rows(

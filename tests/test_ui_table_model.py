@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, update
 from ui_sample import fill_sample
@@ -21,7 +21,7 @@ from shahrtrain_desktop.ui.table_model import (
     TEXT_DIRECTION_ROLE,
     ListingTableModel,
 )
-from shahrtrain_desktop.ui.table_view import ListingView
+from shahrtrain_desktop.ui.table_view import DirectionDelegate, ListingView
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 PEOPLE_COUNT = 1000
@@ -117,6 +117,28 @@ def test_codes_read_left_to_right_and_text_right(people_model: ListingTableModel
     assert name.data(Qt.ItemDataRole.TextAlignmentRole) & absolute
 
 
+def test_a_painted_cell_gets_its_text_alignment_and_direction(
+    people_model: ListingTableModel, qtbot: QtBot
+) -> None:
+    """What the view's delegate reads from the model before it paints a cell."""
+    view = ListingView()
+    qtbot.addWidget(view)
+    view.set_listing_model(people_model)
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, DirectionDelegate)
+    cells = {}
+    for key in ("national_code", "name"):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, people_model.index(3, people_model.spec.index(key)))
+        cells[key] = option
+    code, name = cells["national_code"], cells["name"]
+    assert code.text == "۰۰۰۰۰۰۰۰۰۳" and name.text == "نفر شماره 00003"
+    assert code.direction == Qt.LayoutDirection.LeftToRight
+    assert name.direction == Qt.LayoutDirection.RightToLeft
+    assert code.displayAlignment & Qt.AlignmentFlag.AlignLeft
+    assert name.displayAlignment & Qt.AlignmentFlag.AlignRight
+
+
 def test_a_view_fetches_only_its_visible_block(
     people_model: ListingTableModel, qtbot: QtBot
 ) -> None:
@@ -152,5 +174,49 @@ def test_letter_numbers_with_persian_letters_read_right_to_left(db: Database) ->
     cell = model.index(0, model.spec.index("document_number"))
     assert cell.data(DISPLAY) == "ش/۱۴۰۵/۶۸۳"
     assert cell.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.RightToLeft
-    year = model.index(0, model.spec.index("document_date"))
-    assert year.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.LeftToRight
+    day = model.index(0, model.spec.index("document_date"))  # year first from the right
+    assert day.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.RightToLeft
+
+
+def test_a_long_list_shows_its_first_part_at_once_and_the_rest_a_moment_later(
+    db: Database, qtbot: QtBot
+) -> None:
+    add_people(db, PEOPLE_COUNT)
+    model = ListingTableModel(db, listings.PEOPLE)
+    model.first_part = 300
+    with qtbot.waitSignal(model.count_settled):
+        model.reload()
+        assert model.rowCount() == 300  # the first screens are there before the rest
+        assert text(model, 299, "name") == "نفر شماره 00299"
+    assert model.rowCount() == PEOPLE_COUNT
+    assert text(model, PEOPLE_COUNT - 1, "name") == f"نفر شماره {PEOPLE_COUNT - 1:05d}"
+    assert model.row_of(model.row_id(PEOPLE_COUNT - 1)) == PEOPLE_COUNT - 1
+
+
+def test_a_new_search_before_the_rest_arrives_never_mixes_the_two_lists(
+    db: Database, qtbot: QtBot
+) -> None:
+    add_people(db, PEOPLE_COUNT)
+    model = ListingTableModel(db, listings.PEOPLE)
+    model.first_part = 300
+    model.reload()  # everyone: the rest is pending
+    search = Filters(text="شماره 0001")
+    with qtbot.waitSignal(model.count_settled):
+        model.set_filters(search)  # a handful of people: all in the first part
+    qtbot.wait(20)  # the abandoned rest's timer fires and must find nothing to add
+    with db.engine.connect() as conn:
+        expected = listings.ordered_ids(conn, listings.PEOPLE, search)
+    assert 0 < len(expected) < 300
+    assert [model.row_id(row) for row in range(model.rowCount())] == expected
+
+
+def test_the_row_of_an_id_in_the_rest_is_found_before_the_rest_arrives(
+    db: Database,
+) -> None:
+    add_people(db, PEOPLE_COUNT)
+    model = ListingTableModel(db, listings.PEOPLE)
+    model.first_part = 300
+    model.reload()
+    with db.engine.connect() as conn:
+        last_id = listings.ordered_ids(conn, listings.PEOPLE)[-1]
+    assert model.row_of(last_id) == PEOPLE_COUNT - 1

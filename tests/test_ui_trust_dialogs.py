@@ -16,6 +16,7 @@ from test_ui_trust_support import (
 from shahrtrain_desktop.models import AuditEvent, User
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import AuditAction, Role
+from shahrtrain_desktop.persian import RLM
 from shahrtrain_desktop.services import auth, settings
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.ui.app import create_application
@@ -214,7 +215,7 @@ def test_audit_viewer_filters_and_shows_before_after(
     assert viewer.model.rowCount() == len(logins) == 1
     assert viewer.model.row_texts(0)[3] == "ورود"
     assert viewer.model.row_texts(0)[2] == "officer"
-    assert viewer.model.row_texts(0)[1].startswith("۱۴")  # a Jalali year
+    assert viewer.model.row_texts(0)[1].startswith(RLM + "۱۴")  # a Jalali year, at the right
     viewer.action_combo.setCurrentIndex(0)
     viewer.user_combo.setCurrentIndex(viewer.user_combo.findData("admin"))
     admin_rows = viewer.model.rowCount()

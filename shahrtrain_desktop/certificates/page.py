@@ -298,19 +298,15 @@ class CertificatePainter:
 
     def _draw_number_values(self, out: rtl.RtlText, text: CertificateText) -> None:
         out.color(INK)
+        right = width = 0.0
         for i, value in enumerate((text.number, text.issue_date)):
             right = _NUMBER_BLOCK_RIGHT - self._label_widths[i] - 5
-            out.line(right, _NUMBER_TOP - i * 20, value, REGULAR, 11.5, right - MARGIN)
+            width = out.line(right, _NUMBER_TOP - i * 20, value, REGULAR, 11.5, right - MARGIN)
         if text.reprint_label:
+            # After the issue date on its line, clear of a long title below the block.
             out.color(SAMPLE_RED)
-            out.line(
-                _NUMBER_BLOCK_RIGHT,
-                _NUMBER_TOP - 40,
-                text.reprint_label,
-                BOLD,
-                11,
-                _NUMBER_BLOCK_RIGHT - MARGIN,
-            )
+            x = right - width - 12
+            out.line(x, _NUMBER_TOP - 20, text.reprint_label, BOLD, 11.5, x - MARGIN)
 
     def _draw_body(self, out: rtl.RtlText, text: CertificateText) -> None:
         blocks = layout_body(text)

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -40,6 +41,7 @@ class Certificate(IdMixin, TimestampMixin, Versioned, Base):
     __table_args__ = (
         # Numbering is unique per office and Jalali year even with several desks.
         UniqueConstraint("office_code", "year", "serial"),
+        Index("ix_certificate_status_issue_date", "status", "issue_date", "year"),
     )
 
     enrolment_id: Mapped[int] = mapped_column(

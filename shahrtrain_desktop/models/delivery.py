@@ -44,6 +44,15 @@ class Enrolment(IdMixin, TimestampMixin, Versioned, Base):
         Index("ix_enrolment_person_offering", "person_id", "offering_id"),
         # Listings of an offering's active enrolments, in id order, from the index alone.
         Index("ix_enrolment_offering_status", "offering_id", "status"),
+        # What the dashboard reads of a period's enrolments, from the index alone (0003).
+        Index(
+            "ix_enrolment_offering_trainee",
+            "offering_id",
+            "status",
+            "person_id",
+            "attended_hours",
+            "result",
+        ),
     )
 
     offering_id: Mapped[int] = mapped_column(ForeignKey("offering.id", ondelete="RESTRICT"))
@@ -112,7 +121,10 @@ class EvaluationItem(IdMixin, Versioned, Base):
 
 class EvaluationAnswer(Base):
     __tablename__ = "evaluation_answer"
-    __table_args__ = (UniqueConstraint("enrolment_id", "item_id", "instructor_id"),)
+    __table_args__ = (
+        UniqueConstraint("enrolment_id", "item_id", "instructor_id"),
+        Index("ix_evaluation_answer_enrolment_value", "enrolment_id", "value"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolment.id", ondelete="CASCADE"))

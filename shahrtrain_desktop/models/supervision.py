@@ -48,6 +48,11 @@ class VisitChecklistScore(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("checklist_item.id", ondelete="RESTRICT"))
     value: Mapped[int] = mapped_column(Integer)  # 0–4
     note: Mapped[str | None] = mapped_column(Text)
+    # The item as it was when scored (editing the checklist later leaves past visits as they
+    # were). NULL only for rows written in bulk (demo data) while the item is still unchanged:
+    # read them through services.supervision, which falls back to the item.
+    item_text: Mapped[str | None] = mapped_column(String(300))
+    item_weight: Mapped[float | None] = mapped_column(Float)
 
 
 class CorrectiveAction(IdMixin, TimestampMixin, Versioned, Base):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
-from .qr_encoder import encode
+from .qr_encoder import encode, encode_stencil
 
 QUIET_ZONE = 4  # modules of white the standard asks for around the symbol
 
@@ -24,21 +24,14 @@ def qr_rows(text: str) -> list[str]:
     return [cells[r : r + size] for r in range(0, size * size, size)]
 
 
-def stencil_bytes(cells: str, size: int) -> bytes:
-    """Rows packed 8 modules a byte, each row padded to whole bytes (PDF image layout)."""
-    pad = "0" * (-size % 8)
-    padded = pad.join(cells[r : r + size] for r in range(0, size * size, size)) + pad
-    return int(padded, 2).to_bytes(len(padded) // 8, "big")
-
-
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float) -> float:
     """Draw the QR symbol for *text* in black with its lower-left corner at (x, y), *size* wide.
 
     The caller keeps a quiet zone of :data:`QUIET_ZONE` modules clear around it; returns the
     module size so it can.
     """
-    _, count, cells = encode(text)
-    data = stencil_bytes(cells, count).hex()
+    count, stencil = encode_stencil(text)
+    data = stencil.hex()
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
     # Image space is the unit square with its first row at the top; /D [1 0] makes 1 = paint.

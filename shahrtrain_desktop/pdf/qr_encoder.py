@@ -13,8 +13,8 @@ a signature's random-looking bits. The tests check its output module for module 
 from __future__ import annotations
 
 import re
-from functools import cache
-from operator import itemgetter
+from functools import cache, reduce
+from operator import getitem, itemgetter, xor
 
 ERROR_LEVEL = "M"
 MASK = 0
@@ -84,14 +84,26 @@ def _rs_table(degree: int) -> tuple[int, ...]:
     )
 
 
-def _rs_remainder(data: bytes, degree: int) -> bytes:
+@cache
+def _rs_position_tables(degree: int, length: int) -> tuple[tuple[int, ...], ...]:
+    """For each byte position of a *length*-byte block, the remainder each value there adds.
+
+    The remainder is linear over GF(2), so a block's is the XOR of its bytes' shares: one
+    lookup a byte instead of a division step. The last position's share is the generator
+    table itself; each earlier one is the next one shifted through the divider once more.
+    """
     table = _rs_table(degree)
     shift = 8 * (degree - 1)
     keep = (1 << (8 * degree)) - 1
-    rem = 0
-    for byte in data:
-        rem = ((rem << 8) & keep) ^ table[byte ^ (rem >> shift)]
-    return rem.to_bytes(degree, "big")
+    shares = [table]
+    for _ in range(length - 1):
+        shares.append(tuple(((r << 8) & keep) ^ table[r >> shift] for r in shares[-1]))
+    return tuple(reversed(shares))
+
+
+def _rs_remainder(data: bytes, degree: int) -> bytes:
+    shares = _rs_position_tables(degree, len(data))
+    return reduce(xor, map(getitem, shares, data), 0).to_bytes(degree, "big")
 
 
 def _size(version: int) -> int:
@@ -209,11 +221,13 @@ class _Layout:
         index = {(x, y): i for i, (x, y) in enumerate(order)}
         light, dark = len(order), len(order) + 1
         picks = [
-            index.get((x, y), dark if modules[y][x] else light)
+            [index.get((x, y), dark if modules[y][x] else light) for x in range(size)]
             for y in range(size)
-            for x in range(size)
         ]
-        self.gather = itemgetter(*picks)
+        self.gather = itemgetter(*(i for row in picks for i in row))
+        # The same, each row padded with light modules to whole bytes (a PDF image's rows).
+        pad = [light] * (-size % 8)
+        self.stencil_gather = itemgetter(*(i for row in picks for i in (*row, *pad)))
 
 
 @cache
@@ -245,6 +259,20 @@ def encode(text: str, min_version: int = 1) -> tuple[int, int, str]:
     *cells* holds the ``size`` × ``size`` modules row by row, top row first, as "0"/"1"
     (1 = dark), without the quiet zone.
     """
+    version, layout, message = _codewords(text, min_version)
+    return version, layout.size, "".join(layout.gather(_masked_bits(layout, message)))
+
+
+def encode_stencil(text: str) -> tuple[int, bytes]:
+    """Encode *text*; returns (size, rows) with the rows packed 8 modules a byte, top row
+    first, each row padded to whole bytes (1 = dark): a PDF image mask, without quiet zone."""
+    _, layout, message = _codewords(text)
+    bits = "".join(layout.stencil_gather(_masked_bits(layout, message)))
+    return layout.size, int(bits, 2).to_bytes(len(bits) // 8, "big")
+
+
+def _codewords(text: str, min_version: int = 1) -> tuple[int, _Layout, bytes]:
+    """The smallest version that holds *text*, its layout, and the interleaved codewords."""
     mode, count, value, length, mode_class = _segment(text)
     for version in range(min_version, 41):
         count_bits = _count_bits(mode_class, version)
@@ -265,8 +293,7 @@ def encode(text: str, min_version: int = 1) -> tuple[int, int, str]:
     while len(data) < capacity // 8:
         data.append(pad)
         pad ^= 0xEC ^ 0x11
-    layout = _layout(version, MASK)
-    return version, layout.size, _place(version, layout, bytes(data))
+    return version, _layout(version, MASK), _interleave(version, bytes(data))
 
 
 def _interleave(version: int, data: bytes) -> bytes:
@@ -291,8 +318,9 @@ def _interleave(version: int, data: bytes) -> bytes:
     return bytes(message)
 
 
-def _place(version: int, layout: _Layout, data: bytes) -> str:
-    message = _interleave(version, data)
+def _masked_bits(layout: _Layout, message: bytes) -> str:
+    """The message's bits in placement order, masked, then the light and dark constants the
+    layout's gathers pick function modules from."""
     extra = layout.data_bits - 8 * len(message)  # remainder bits, always light before masking
     masked = (int.from_bytes(message, "big") << extra) ^ layout.mask_int
-    return "".join(layout.gather(format(masked, f"0{layout.data_bits}b") + "01"))
+    return format(masked, f"0{layout.data_bits}b") + "01"

@@ -37,6 +37,7 @@ INK = (0.12, 0.16, 0.22)
 RULE = (0.72, 0.77, 0.83)
 HEADER_BG = (0.87, 0.91, 0.95)
 ZEBRA = (0.965, 0.972, 0.98)
+BAR = (0.25, 0.45, 0.65)
 
 
 @dataclass(frozen=True)
@@ -207,21 +208,36 @@ class ReportDocument:
         self.y -= 3 * mm
 
     def bar_chart(
-        self, labels: Sequence[str], values: Sequence[float], height: float = 60 * mm
+        self,
+        labels: Sequence[str],
+        values: Sequence[float],
+        height: float = 60 * mm,
+        value_max: int | None = None,
     ) -> None:
-        """A vertical bar chart; categories run right to left like the text around them."""
+        """A vertical bar chart; categories run right to left like the text around them.
+        ``value_max`` fixes the top of the scale (a 1–5 rating reads against 5)."""
         if not values:
             return
         self._room(height + 4 * mm)
         drawing = Drawing(self.width, height)
         chart = VerticalBarChart()
-        chart.x, chart.y = 10 * mm, 12 * mm
-        chart.width, chart.height = self.width - 14 * mm, height - 16 * mm
+        chart.x, chart.y = 4 * mm, 12 * mm
+        chart.width, chart.height = self.width - 16 * mm, height - 16 * mm
         chart.data = [list(reversed(values))]
         chart.categoryAxis.categoryNames = [""] * len(values)
         chart.valueAxis.valueMin = 0
+        if value_max is not None:
+            chart.valueAxis.valueMax, chart.valueAxis.valueStep = value_max, 1
+        # The scale stands on the right, where a right-to-left reader starts.
+        chart.valueAxis.joinAxis = chart.categoryAxis
+        chart.valueAxis.joinAxisMode = "right"
+        chart.valueAxis.labels.boxAnchor = "w"
+        chart.valueAxis.labels.dx = 5
+        chart.valueAxis.tickLeft, chart.valueAxis.tickRight = 0, 3
         chart.valueAxis.labels.fontName = REGULAR
-        chart.valueAxis.labelTextFormat = lambda v: visual_line(to_persian_digits(int(v)))
+        chart.valueAxis.labelTextFormat = lambda v: visual_line(
+            to_persian_digits(int(v), grouping=True)
+        )
         chart.bars[0].fillColor = _color((0.25, 0.45, 0.65))
         chart.bars[0].strokeColor = None
         drawing.add(chart)
@@ -232,6 +248,42 @@ class ReportDocument:
             drawing.add(text)
         renderPDF.draw(drawing, self.canvas, MARGIN, self.y - height)
         self.y -= height + 4 * mm
+
+    def horizontal_bar_chart(
+        self,
+        labels: Sequence[str],
+        values: Sequence[float],
+        label_width: float = 42 * mm,
+        row_height: float = 6 * mm,
+    ) -> None:
+        """Horizontal bars for a right-to-left page: the labels stand on the right, each bar
+        grows from the right edge of the plot leftwards, and its value (Persian digits) stands
+        at the bar's tip. Long charts continue on the next page row by row."""
+        if not values:
+            return
+        c = self.canvas
+        origin = self.right - label_width  # where every bar starts
+        value_room = 20 * mm
+        span = origin - MARGIN - value_room
+        top = max(max(values), 0) or 1.0
+        self._room(min(len(values), 3) * row_height)
+        for label, value in zip(labels, values, strict=True):
+            self._room(row_height)
+            base = self.y - row_height
+            text_y = base + row_height / 2 - 1.2 * mm
+            c.setFillColorRGB(*INK)
+            draw_rtl(c, self.right, text_y, label, REGULAR, 8, label_width - 3 * mm)
+            length = span * max(value, 0) / top
+            c.setFillColorRGB(*BAR)
+            c.rect(origin - length, base + 1 * mm, length, row_height - 2 * mm, stroke=0, fill=1)
+            c.setFillColorRGB(*INK)
+            number = to_persian_digits(value, grouping=True, decimals=0)
+            draw_rtl(c, origin - length - 1.5 * mm, text_y, number, REGULAR, 7.5)
+            c.setStrokeColorRGB(*RULE)
+            c.setLineWidth(0.6)
+            c.line(origin, base, origin, self.y)
+            self.y = base
+        self.y -= 4 * mm
 
     # -- finishing -----------------------------------------------------------------------
 

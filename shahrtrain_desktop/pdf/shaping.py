@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import arabic_reshaper
 from bidi.algorithm import get_display
@@ -41,6 +42,28 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
         "ARABIC LIGATURE ALLAH": False,  # «عبدالله» is spelled out, as a word processor does
     }
 )
+
+
+class _SettingsSnapshot(dict[str, object]):
+    """The reshaper's settings read once. It asks its ``ConfigParser`` section for six
+    booleans on every call, which cost more than shaping a short word."""
+
+    def getboolean(self, key: str) -> bool:
+        return bool(self[key.lower()])  # ConfigParser keys are case-insensitive
+
+
+def _snapshot(section: Any) -> _SettingsSnapshot:
+    values = _SettingsSnapshot()
+    for key in section:
+        try:
+            values[key] = section.getboolean(key)
+        except ValueError:  # "language" is a name, not a flag
+            values[key] = section.get(key)
+    return values
+
+
+_ = _RESHAPER._ligatures_re  # built from the real settings before they are swapped
+_RESHAPER.configuration = _snapshot(_RESHAPER.configuration)
 # Directional controls the bidi algorithm understands; every other format character (isolates
 # U+2066-2069 make python-bidi raise) is dropped before reordering.
 _BIDI_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e")

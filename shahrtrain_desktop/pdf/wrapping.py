@@ -25,10 +25,27 @@ def text_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(visual_line(text), font, size))
 
 
-@lru_cache(maxsize=4096)
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_WIDTHS_KEPT = 20_000  # words per font and size; a table this full is started afresh
+
+
+def _word_widths(words: Sequence[str], font: str, size: float) -> tuple[float, ...]:
+    """Drawn widths of space-free words. Joining never crosses a space, so a line's width is
+    the sum of its shaped words'; each word is shaped and measured once per font and size."""
+    table = _WIDTHS.get((font, size))
+    if table is None or len(table) > _WIDTHS_KEPT:
+        table = _WIDTHS[font, size] = {}
+    widths = list(map(table.get, words))
+    if None in widths:
+        for i, width in enumerate(widths):
+            if width is None:
+                word = words[i]
+                widths[i] = table[word] = float(stringWidth(shape_word(word), font, size))
+    return tuple(widths)  # type: ignore[arg-type]
+
+
 def _word_width(word: str, font: str, size: float) -> float:
-    # Joining never crosses a space, so a line's width is the sum of its shaped words.
-    return float(stringWidth(shape_word(word), font, size))
+    return _word_widths((word,), font, size)[0]
 
 
 def _graphemes(word: str) -> list[str]:
@@ -59,8 +76,8 @@ def _break_word(word: str, font: str, size: float, max_width: float) -> list[str
 @lru_cache(maxsize=128)
 def _measure(text: str, font: str, size: float) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """The words of *text* (split where a line may break) and their drawn widths."""
-    words = tuple(word for word in _BREAK_RE.split(sanitize(str(text)).strip()) if word)
-    return words, tuple(_word_width(word, font, size) for word in words)
+    words = tuple(filter(None, _BREAK_RE.split(sanitize(str(text)).strip())))
+    return words, _word_widths(words, font, size)
 
 
 def _line_starts(widths: Sequence[float], space: float, max_width: float) -> list[int]:
@@ -89,7 +106,7 @@ def wrap_logical(text: str, font: str, size: float, max_width: float) -> list[st
                 _break_word(word, font, size, max_width) if width > max_width else (word,)
             )
         ]
-        words, widths = tuple(pieces), tuple(_word_width(p, font, size) for p in pieces)
+        words, widths = tuple(pieces), _word_widths(pieces, font, size)
     starts = _line_starts(widths, _space_width(font, size), max_width)
     ends = [*starts[1:], len(words)]
     return [" ".join(words[a:b]) for a, b in zip(starts, ends, strict=True)]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from .errors import InvalidField
 from .jalali import (
     MONTH_NAMES,
+    RLM,
     TEHRAN,
     WEEKDAY_NAMES,
     days_in_month,
     format_jalali,
     format_jalali_datetime,
+    format_jalali_display,
     format_jalali_long,
     from_jalali,
     is_leap_year,
@@ -18,6 +20,7 @@ from .jalali import (
     jalali_year_range,
     month_name,
     parse_jalali,
+    rtl_date_marks,
     to_jalali,
     today_jalali_text,
     weekday_name,
@@ -40,6 +43,7 @@ from .normalize import (
 
 __all__ = [
     "MONTH_NAMES",
+    "RLM",
     "TEHRAN",
     "WEEKDAY_NAMES",
     "InvalidField",
@@ -47,6 +51,7 @@ __all__ = [
     "days_in_month",
     "format_jalali",
     "format_jalali_datetime",
+    "format_jalali_display",
     "format_jalali_long",
     "from_jalali",
     "is_leap_year",
@@ -61,6 +66,7 @@ __all__ = [
     "normalize_text",
     "parse_decimal",
     "parse_jalali",
+    "rtl_date_marks",
     "search_key",
     "to_ascii_digits",
     "to_jalali",

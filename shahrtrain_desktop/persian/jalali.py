@@ -57,6 +57,9 @@ MSG_YEAR_RANGE = "سال {year} پذیرفته نیست؛ سال باید بین
 MIN_TYPED_YEAR = 1300
 MAX_TYPED_YEAR = 1499
 
+# Right-to-left mark: a strong right-to-left character that is invisible.
+RLM = "\u200f"
+
 _MIN_YEAR = 1
 _MAX_YEAR = 9377  # jdatetime's limit
 
@@ -158,6 +161,25 @@ def format_jalali(d: date | None, persian_digits: bool = True) -> str:
         return ""
     year, month, day = to_jalali(d)
     return _digits(f"{year:04d}/{month:02d}/{day:02d}", persian_digits)
+
+
+def rtl_date_marks(text: str) -> str:
+    """*text* with the ``YYYY/MM/DD`` dates in it reading year first from the right.
+
+    A number run is left to right by the bidi rules, which would put the year on the left; a
+    right-to-left mark around each part makes the parts follow right-to-left order instead,
+    whatever the paragraph direction (a Qt table cell, a label, a PDF line). Only for text a
+    person reads: data (exports, files, parsing) keeps the plain :func:`format_jalali` form;
+    :func:`parse_jalali` reads both.
+    """
+    return RLM + (RLM + "/").join(text.split("/")) + RLM if text else ""
+
+
+def format_jalali_display(d: date | None, persian_digits: bool = True) -> str:
+    """The date as shown on screen and paper: :func:`format_jalali` with
+    :func:`rtl_date_marks`, so ``۱۴۰۵/۰۹/۰۴`` has its year at the right end; ``None`` gives
+    ``""``."""
+    return rtl_date_marks(format_jalali(d, persian_digits))
 
 
 def format_jalali_long(d: date | None, persian_digits: bool = True) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import Attendance, CourseSession, Enrolment, Offering, Person
 from shahrtrain_desktop.models.enums import AttendanceStatus, EnrolmentStatus, OfferingStatus
-from shahrtrain_desktop.persian import InvalidField, format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import InvalidField, format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services.permissions import Permission, require
 
 MAX_MINUTES_LATE = 600
@@ -181,7 +181,7 @@ def _check(
             "session",
             FUTURE_SESSION.format(
                 number=to_persian_digits(course_session.number),
-                date=format_jalali(course_session.date),
+                date=format_jalali_display(course_session.date),
             ),
         )
     enrolment = enrolments.get(mark.enrolment_id)

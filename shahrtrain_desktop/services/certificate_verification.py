@@ -21,7 +21,12 @@ from shahrtrain_desktop.certificates import CertificateVerificationError, parse_
 from shahrtrain_desktop.certificates.signing import VerifiedPayload
 from shahrtrain_desktop.models import Certificate
 from shahrtrain_desktop.models.enums import CertificateStatus
-from shahrtrain_desktop.persian import format_jalali, normalize_text, to_persian_digits
+from shahrtrain_desktop.persian import (
+    format_jalali_display,
+    normalize_text,
+    rtl_date_marks,
+    to_persian_digits,
+)
 from shahrtrain_desktop.persian.jalali import parse_jalali
 from shahrtrain_desktop.services.keys import public_keys as office_keys
 
@@ -72,7 +77,7 @@ def _signed_details(signed: VerifiedPayload) -> list[tuple[str, str]]:
         ("شمارهٔ گواهی‌نامه", signed.number),
         ("کد ملی", to_persian_digits(signed.national_code)),
         ("کد دوره", signed.course_code),
-        ("تاریخ پایان دوره", format_jalali(signed.end_date)),
+        ("تاریخ پایان دوره", format_jalali_display(signed.end_date)),
         ("مدت دوره", f"{_number_text(signed.hours)} ساعت"),
     ]
     if signed.score is not None:
@@ -116,11 +121,11 @@ def verify_text(session: Session, scanned: str) -> Verification:
     holder = [
         ("نام دارنده", str(printed.get("holder_name", ""))),
         ("عنوان دوره", str(printed.get("course_title", ""))),
-        ("تاریخ صدور", to_persian_digits(str(printed.get("issue_date", "")))),
+        ("تاریخ صدور", rtl_date_marks(to_persian_digits(str(printed.get("issue_date", ""))))),
     ]
     details = holder + details
     if cert.status == CertificateStatus.REVOKED:
-        when = f" در {format_jalali(cert.revoked_at.date())}" if cert.revoked_at else ""
+        when = f" در {format_jalali_display(cert.revoked_at.date())}" if cert.revoked_at else ""
         message = REVOKED.format(when=when, reason=cert.revoke_reason or "—")
         replacement = session.scalars(
             select(Certificate.number).where(Certificate.replaces_id == cert.id)

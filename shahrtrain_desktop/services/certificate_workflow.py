@@ -24,14 +24,21 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.certificates import CertificateDataError, CertificateFields, sign_payload
-from shahrtrain_desktop.models import Certificate, Course, Enrolment, Offering, Person
+from shahrtrain_desktop.models import (
+    AuditEvent,
+    Certificate,
+    Course,
+    Enrolment,
+    Offering,
+    Person,
+)
 from shahrtrain_desktop.models.base import utcnow
 from shahrtrain_desktop.models.db import Database
-from shahrtrain_desktop.models.enums import CertificateStatus, OutcomeResult
+from shahrtrain_desktop.models.enums import AuditAction, CertificateStatus, OutcomeResult
 from shahrtrain_desktop.persian import format_jalali, normalize_text, to_jalali, to_persian_digits
 from shahrtrain_desktop.persian.jalali import TEHRAN
 from shahrtrain_desktop.services import keys, settings
-from shahrtrain_desktop.services.audit import Actor, act_as
+from shahrtrain_desktop.services.audit import Actor, act_as, record
 from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.permissions import (
     Permission,
@@ -53,7 +60,9 @@ BAD_FORMAT = (
     "{{serial:06d}} استفاده کنید."
 )
 NO_SERIAL = "شمارهٔ آزادی برای گواهی‌نامه پیدا نشد؛ دوباره تلاش کنید."
-CORRECTION = "صدور گواهی‌نامهٔ اصلاحی: {reason}"
+CORRECTED = "اصلاح‌شده: {reason} — گواهی‌نامهٔ اصلاحی {number} به جای آن صادر شد."
+CORRECTION_PENDING = "برای این گواهی‌نامه صدور اصلاحی در جریان است."
+CORRECTION_EVENT = "certificate_correction"
 
 
 class WorkflowError(Exception):
@@ -300,6 +309,8 @@ def issue(session: Session, ids: Sequence[int], today: date | None = None) -> Bu
                 continue
             serial += 1
             outcome.done.append(cert.id)
+            if cert.replaces_id is not None:
+                _retire_corrected(session, cert.replaces_id, number, grant.user_id)
             break
         else:
             raise WorkflowError(NO_SERIAL)
@@ -343,21 +354,36 @@ def revoke(session: Session, certificate_id: int, reason: str) -> None:
         raise WorkflowError(NOT_FOUND)
     if cert.status != S.ISSUED:
         raise WorkflowError(_wrong_step(cert))
-    cert.status = S.REVOKED
-    cert.revoked_at = utcnow()
-    cert.revoked_by_id = grant.user_id
-    cert.revoke_reason = why
+    _mark_revoked(cert, why, grant.user_id)
     session.flush()
 
 
+def _mark_revoked(cert: Certificate, reason: str, user_id: int | None) -> None:
+    cert.status = S.REVOKED
+    cert.revoked_at = utcnow()
+    cert.revoked_by_id = user_id
+    cert.revoke_reason = reason[:MAX_REASON]
+
+
 def start_correction(session: Session, certificate_id: int, reason: str) -> int:
-    """A corrected certificate is a new issue: revoke this one and open a new candidate that
-    replaces it (built from the person's corrected record when it is issued)."""
+    """Open a corrected certificate: a new candidate that replaces this one.
+
+    The old certificate stays valid until the corrected one is issued (a trainee is never left
+    without a valid certificate while the correction waits for review and approval); at that
+    issue it is revoked as «اصلاح‌شده», naming the new number. The new one is built from the
+    person's corrected record when it is issued. Returns the new candidate's id.
+    """
     why = _reason(reason)
+    require(session, Permission.REVOKE_CERTIFICATES)
     require(session, Permission.REVIEW_CERTIFICATES)
-    revoke(session, certificate_id, CORRECTION.format(reason=why))
     old = session.get(Certificate, certificate_id)
-    assert old is not None
+    if old is None:
+        raise WorkflowError(NOT_FOUND)
+    if old.status != S.ISSUED:
+        raise WorkflowError(_wrong_step(old))
+    pending = replacement_of(session, certificate_id)
+    if pending is not None and pending.status != S.REVOKED:
+        raise WorkflowError(f"{_who(old)}: {CORRECTION_PENDING}")
     new = Certificate(
         enrolment_id=old.enrolment_id,
         status=S.CANDIDATE,
@@ -367,10 +393,37 @@ def start_correction(session: Session, certificate_id: int, reason: str) -> int:
     )
     session.add(new)
     session.flush()
+    record(session, AuditAction.EVENT, CORRECTION_EVENT, old.id, reason=why, replacement=new.id)
     return new.id
+
+
+def _correction_reason(session: Session, old_id: int) -> str:
+    """What the correction of *old_id* was opened for (its audit event), if recorded."""
+    after = session.scalars(
+        select(AuditEvent.after)
+        .where(AuditEvent.entity == CORRECTION_EVENT, AuditEvent.entity_id == str(old_id))
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    try:
+        return str(json.loads(after or "{}").get("reason") or "")
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _retire_corrected(session: Session, old_id: int, number: str, user_id: int | None) -> None:
+    """The corrected certificate *number* is issued: the one it replaces stops verifying."""
+    old = session.get(Certificate, old_id)
+    if old is None or old.status != S.ISSUED:
+        return  # revoked meanwhile by hand: its own reason stands
+    reason = _correction_reason(session, old_id) or "—"
+    _mark_revoked(old, CORRECTED.format(reason=reason, number=number), user_id)
+    session.flush()
 
 
 def replacement_of(session: Session, certificate_id: int) -> Certificate | None:
     return session.scalars(
-        select(Certificate).where(Certificate.replaces_id == certificate_id)
+        select(Certificate)
+        .where(Certificate.replaces_id == certificate_id)
+        .order_by(Certificate.id.desc())
     ).first()

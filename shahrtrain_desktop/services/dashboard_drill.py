@@ -30,7 +30,7 @@ from shahrtrain_desktop.models.enums import (
     PersonCategory,
     VisitStatus,
 )
-from shahrtrain_desktop.persian import format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services.dashboard_period import (
     COVERED_GROUPS,
     HELD,
@@ -140,8 +140,8 @@ def _offering_row(row: Any) -> tuple[str, ...]:
     return (
         _digits(code),
         title,
-        format_jalali(start),
-        format_jalali(end),
+        format_jalali_display(start),
+        format_jalali_display(end),
         county or "",
         label_of(OfferingStatus, status),
     )
@@ -260,7 +260,7 @@ def _certificates(period: Period) -> Query:
 
 def _cert_row(row: Any) -> tuple[str, ...]:
     number, code, first, last, title, issued = row
-    return (_digits(number), _digits(code), f"{first} {last}", title, format_jalali(issued))
+    return (_digits(number), _digits(code), f"{first} {last}", title, format_jalali_display(issued))
 
 
 def _visits(period: Period) -> Query:
@@ -287,8 +287,8 @@ def _visit_row(row: Any) -> tuple[str, ...]:
     return (
         _digits(code),
         title,
-        format_jalali(planned),
-        format_jalali(visited),
+        format_jalali_display(planned),
+        format_jalali_display(visited),
         who or "",
         _digits(score),
         label_of(VisitStatus, status),

@@ -13,7 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from shahrtrain_desktop.models import Attendance, CourseSession, Enrolment, Offering
 from shahrtrain_desktop.models.enums import OfferingStatus, PersonCategory
 from shahrtrain_desktop.persian import (
-    format_jalali,
+    format_jalali_display,
     from_jalali,
     jalali_month_range,
     jalali_year_range,
@@ -48,7 +48,7 @@ class Period:
         if self.year is not None:
             return f"سال {to_persian_digits(self.year)}"
         last = date.fromordinal(self.end.toordinal() - 1)
-        return f"از {format_jalali(self.start)} تا {format_jalali(last)}"
+        return f"از {format_jalali_display(self.start)} تا {format_jalali_display(last)}"
 
     def months(self) -> list[tuple[int, int, date, date]]:
         """(Jalali year, month, start, end) of every month the period touches, clipped."""

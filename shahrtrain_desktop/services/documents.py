@@ -22,7 +22,7 @@ from shahrtrain_desktop.models.enums import DocumentKind
 from shahrtrain_desktop.paths import data_dir
 from shahrtrain_desktop.persian import (
     InvalidField,
-    format_jalali,
+    format_jalali_display,
     normalize_multiline,
     normalize_text,
     to_persian_digits,
@@ -160,5 +160,5 @@ def document_caption(document: Document) -> str:
     """«ابلاغیه ۱۲/۱۴۰۴ — موضوع» for pickers (digits shown Persian)."""
     return (
         f"{label(document.kind)} {to_persian_digits(document.number)} "
-        f"({format_jalali(document.date)}) — {document.subject}"
+        f"({format_jalali_display(document.date)}) — {document.subject}"
     )

@@ -23,7 +23,7 @@ from shahrtrain_desktop.models.enums import (
 )
 from shahrtrain_desktop.persian import (
     InvalidField,
-    format_jalali,
+    format_jalali_display,
     normalize_multiline,
     to_persian_digits,
 )
@@ -144,8 +144,8 @@ def _clashes(session: Session, offering: Offering, person: Person) -> list[str]:
         MSG_CLASH.format(
             name=person.full_name,
             title=row.title,
-            start=format_jalali(row.start_date),
-            end=format_jalali(row.end_date),
+            start=format_jalali_display(row.start_date),
+            end=format_jalali_display(row.end_date),
         )
         for row in rows
     ]

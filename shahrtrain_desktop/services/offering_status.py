@@ -28,7 +28,7 @@ from shahrtrain_desktop.models.enums import (
     EnrolmentStatus,
     OfferingStatus,
 )
-from shahrtrain_desktop.persian import format_jalali, normalize_multiline, to_persian_digits
+from shahrtrain_desktop.persian import format_jalali_display, normalize_multiline, to_persian_digits
 from shahrtrain_desktop.services import follow_ups, outcomes, settings
 from shahrtrain_desktop.services.audit import record
 from shahrtrain_desktop.services.labels import label
@@ -179,7 +179,7 @@ def guard_reasons(
     if target == OfferingStatus.FINISHED:
         last = max((s.date for s in offering.sessions), default=None)
         if last is not None and last > today:
-            return [SESSIONS_AHEAD.format(date=format_jalali(last))]
+            return [SESSIONS_AHEAD.format(date=format_jalali_display(last))]
         return []
     if target == OfferingStatus.CLOSED:
         gaps = closing_gaps(session, offering)
@@ -235,5 +235,10 @@ def offerings_in(session: Session, statuses: tuple[OfferingStatus, ...]) -> list
         .join(Course, Course.id == Offering.course_id)
         .where(Offering.status.in_(statuses))
         .order_by(Offering.start_date, Offering.code)
-    )
-    return [(r.id, f"{r.code} — {r.title} — {format_jalali(r.start_date)}") for r in rows]
+    ).all()
+    # Thousands of offerings start on a few hundred days: format each day once.
+    starts = {day: format_jalali_display(day) for day in {r.start_date for r in rows}}
+    return [
+        (offering_id, f"{to_persian_digits(code)} — {title} — {starts[start]}")
+        for offering_id, code, title, start in rows
+    ]

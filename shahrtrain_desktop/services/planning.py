@@ -34,7 +34,7 @@ from shahrtrain_desktop.models.enums import (
 )
 from shahrtrain_desktop.persian import (
     InvalidField,
-    format_jalali,
+    format_jalali_display,
     jalali_year_of,
     normalize_multiline,
     normalize_text,
@@ -164,7 +164,8 @@ def _validate(session: Session, data: OfferingInput, offering_id: int | None) ->
         raise InvalidField(
             "end_date",
             MSG_DATES.format(
-                start=format_jalali(data.start_date), end=format_jalali(data.end_date)
+                start=format_jalali_display(data.start_date),
+                end=format_jalali_display(data.end_date),
             ),
         )
     if int(data.capacity) < 1:

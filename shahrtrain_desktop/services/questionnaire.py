@@ -23,6 +23,7 @@ from shahrtrain_desktop.models import (
 )
 from shahrtrain_desktop.models.enums import EnrolmentStatus, EvaluationTarget, OfferingStatus
 from shahrtrain_desktop.persian import InvalidField, normalize_multiline, normalize_text
+from shahrtrain_desktop.services.ordering import move_in_order
 from shahrtrain_desktop.services.permissions import Permission, require
 
 LIKERT = (1, 2, 3, 4, 5)
@@ -169,6 +170,15 @@ def save_answers(
 # -- editing the items (settings) -----------------------------------------------------------
 
 
+def all_items(session: Session) -> list[EvaluationItem]:
+    """Every item in form order, retired ones included (the settings list)."""
+    return list(
+        session.scalars(
+            select(EvaluationItem).order_by(EvaluationItem.sort_order, EvaluationItem.id)
+        )
+    )
+
+
 def add_item(session: Session, text: str, target: EvaluationTarget) -> EvaluationItem:
     require(session, Permission.MANAGE_SETTINGS)
     clean = normalize_text(text)
@@ -197,3 +207,13 @@ def update_item(
         item.active = active
     session.flush()
     return item
+
+
+def move_item(session: Session, item_id: int, step: int) -> EvaluationItem:
+    """Move an item ``step`` places up (negative) or down the form; the ends stay put."""
+    require(session, Permission.MANAGE_SETTINGS)
+    moved = move_in_order(all_items(session), item_id, step)
+    if moved is None:
+        raise InvalidField("item", UNKNOWN_ITEM)
+    session.flush()
+    return moved

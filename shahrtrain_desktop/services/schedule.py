@@ -18,7 +18,7 @@ from shahrtrain_desktop.models import CourseSession, Enrolment, Instructor, Offe
 from shahrtrain_desktop.models.enums import EnrolmentStatus, OfferingStatus
 from shahrtrain_desktop.persian import (
     InvalidField,
-    format_jalali,
+    format_jalali_display,
     to_persian_digits,
     weekday_name,
 )
@@ -147,9 +147,9 @@ def check_sessions(sessions: Sequence[SessionInput], start: date, end: date) -> 
                 "sessions",
                 MSG_SESSION_OUTSIDE.format(
                     number=to_persian_digits(number),
-                    date=format_jalali(item.date),
-                    start=format_jalali(start),
-                    end=format_jalali(end),
+                    date=format_jalali_display(item.date),
+                    start=format_jalali_display(start),
+                    end=format_jalali_display(end),
                 ),
             )
 
@@ -195,7 +195,7 @@ def find_clashes(
                         CLASH_OVERLAP.format(
                             a=to_persian_digits(i + 1),
                             b=to_persian_digits(j + 1),
-                            date=format_jalali(a.date),
+                            date=format_jalali_display(a.date),
                         ),
                     )
                 )
@@ -261,7 +261,7 @@ def find_clashes(
 def _format(template: str, other: CourseSession, **extra: str) -> str:
     return template.format(
         day=weekday_name(other.date),
-        date=format_jalali(other.date),
+        date=format_jalali_display(other.date),
         times=_times_text(other.start_time, other.end_time),
         code=shown_code(other.offering.code),
         title=other.offering.course.title,

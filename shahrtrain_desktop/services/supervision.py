@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import (
@@ -34,11 +34,13 @@ from shahrtrain_desktop.models.enums import (
 )
 from shahrtrain_desktop.persian import (
     InvalidField,
-    format_jalali,
+    format_jalali_display,
     jalali_year_of,
     normalize_multiline,
     normalize_text,
+    parse_decimal,
 )
+from shahrtrain_desktop.services.ordering import move_in_order
 from shahrtrain_desktop.services.permissions import Permission, require
 
 MAX_VALUE = 4  # each checklist item is rated 0 (not at all) … 4 (fully)
@@ -48,6 +50,8 @@ VISITABLE = (OfferingStatus.APPROVED, OfferingStatus.OPEN, OfferingStatus.RUNNIN
 RECORDABLE = (OfferingStatus.RUNNING, OfferingStatus.FINISHED, OfferingStatus.CLOSED)
 
 NOT_FOUND = "بازدید شمارهٔ {id} پیدا نشد."
+WEIGHT_RANGE = "وزن بند چک‌لیست باید عددی بیشتر از صفر و حداکثر ۱۰ باشد؛ مثلاً ۲ یا ۱٫۵."
+NO_SUCH_ITEM = "این بند چک‌لیست پیدا نشد."
 
 
 @dataclass(frozen=True)
@@ -64,32 +68,102 @@ def checklist(session: Session, include_inactive: bool = False) -> list[Checklis
     return list(session.scalars(query))
 
 
+@dataclass(frozen=True)
+class ScoredItem:
+    """One checklist item of a recorded visit, as it was when the visit was scored."""
+
+    item_id: int
+    text: str
+    weight: float
+    value: int
+    note: str | None
+
+
 def save_checklist_item(
     session: Session,
     text: str,
-    weight: float,
+    weight: object,
     item_id: int | None = None,
     active: bool = True,
 ) -> ChecklistItem:
-    """Add or edit an item of the office's checklist (weights are relative, > 0)."""
+    """Add or edit an item of the office's checklist (weights are relative, > 0 and ≤ 10; a
+    typed weight may use Persian digits). Visits already scored keep the item's old text and
+    weight."""
     require(session, Permission.MANAGE_SETTINGS)
     clean = normalize_text(text)
     if not clean:
         raise InvalidField("text", "متن بند چک‌لیست را بنویسید.")
-    if not 0 < weight <= 10:
-        raise InvalidField("weight", "وزن بند چک‌لیست باید بیشتر از صفر و حداکثر ۱۰ باشد.")
+    try:
+        value = parse_decimal(weight, "weight")
+    except InvalidField:
+        value = None
+    if value is None or not 0 < value <= 10:
+        raise InvalidField("weight", WEIGHT_RANGE)
     if item_id is None:
         last = session.scalar(select(func.max(ChecklistItem.sort_order))) or 0
-        item = ChecklistItem(text=clean, weight=weight, sort_order=last + 1, active=active)
+        item = ChecklistItem(text=clean, weight=value, sort_order=last + 1, active=active)
         session.add(item)
     else:
-        found = session.get(ChecklistItem, item_id)
-        if found is None:
-            raise InvalidField("item", "این بند چک‌لیست پیدا نشد.")
-        item = found
-        item.text, item.weight, item.active = clean, weight, active
+        item = _item(session, item_id)
+        if (item.text, item.weight) != (clean, value):
+            _keep_in_past_visits(session, item)
+        item.text, item.weight, item.active = clean, value, active
     session.flush()
     return item
+
+
+def set_checklist_item_active(session: Session, item_id: int, active: bool) -> ChecklistItem:
+    """Retire an item from (or bring it back to) the checklist of future visits."""
+    require(session, Permission.MANAGE_SETTINGS)
+    item = _item(session, item_id)
+    item.active = active
+    session.flush()
+    return item
+
+
+def move_checklist_item(session: Session, item_id: int, step: int) -> ChecklistItem:
+    """Move an item ``step`` places up (negative) or down the checklist; the ends stay put."""
+    require(session, Permission.MANAGE_SETTINGS)
+    moved = move_in_order(checklist(session, include_inactive=True), item_id, step)
+    if moved is None:
+        raise InvalidField("item", NO_SUCH_ITEM)
+    session.flush()
+    return moved
+
+
+def _item(session: Session, item_id: int) -> ChecklistItem:
+    item = session.get(ChecklistItem, item_id)
+    if item is None:
+        raise InvalidField("item", NO_SUCH_ITEM)
+    return item
+
+
+def _keep_in_past_visits(session: Session, item: ChecklistItem) -> None:
+    """Before an item changes, scores that still read it (rows written in bulk, e.g. demo data)
+    get its present text and weight."""
+    session.execute(
+        update(VisitChecklistScore)
+        .where(VisitChecklistScore.item_id == item.id, VisitChecklistScore.item_text.is_(None))
+        .values(item_text=item.text, item_weight=item.weight)
+    )
+
+
+def scored_items(session: Session, visit_id: int) -> list[ScoredItem]:
+    """A visit's ratings with the item texts and weights it was scored on, in checklist order."""
+    rows = session.execute(
+        select(
+            VisitChecklistScore,
+            func.coalesce(VisitChecklistScore.item_text, ChecklistItem.text),
+            func.coalesce(VisitChecklistScore.item_weight, ChecklistItem.weight),
+        )
+        .join(ChecklistItem, ChecklistItem.id == VisitChecklistScore.item_id)
+        .where(VisitChecklistScore.visit_id == visit_id)
+        .order_by(ChecklistItem.sort_order, ChecklistItem.id)
+    ).all()
+    return [
+        ScoredItem(score.item_id, text, float(weight), score.value, score.note)
+        for score, text, weight in rows
+    ]
 
 
 def weighted_score(ratings: Sequence[tuple[float, int]]) -> float:
@@ -138,7 +212,8 @@ def _check_in_offering(offering: Offering, day: date, field: str) -> None:
         raise InvalidField(
             field,
             f"تاریخ بازدید باید در بازهٔ برگزاری دوره باشد "
-            f"({format_jalali(offering.start_date)} تا {format_jalali(offering.end_date)}).",
+            f"({format_jalali_display(offering.start_date)} تا "
+            f"{format_jalali_display(offering.end_date)}).",
         )
 
 
@@ -174,8 +249,15 @@ def record_visit(
     session.flush()
     for rating in ratings:
         note = normalize_multiline(rating.note) or None
+        item = items[rating.item_id]
         visit.scores.append(
-            VisitChecklistScore(item_id=rating.item_id, value=rating.value, note=note)
+            VisitChecklistScore(
+                item_id=item.id,
+                value=rating.value,
+                note=note,
+                item_text=item.text,
+                item_weight=item.weight,
+            )
         )
     visit.score = weighted_score([(items[r.item_id].weight, r.value) for r in ratings])
     visit.visit_date = visit_date

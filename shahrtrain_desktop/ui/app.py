@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shahrtrain_desktop import APP_NAME, __version__
-from shahrtrain_desktop.models.migrate import SchemaError
 from shahrtrain_desktop.paths import font_path, resource
 from shahrtrain_desktop.ui import strings
 
@@ -99,6 +98,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 def run_gui(db_url: str | None) -> int:
     """Open the database named by ``db_url`` (or the default), set it up on first run, ask who
     is at the desk, and run the window of the signed-in user."""
+    # Imported here, not at the top: creating the application (tests, the benchmark's empty
+    # window) needs none of the database layer.
+    from shahrtrain_desktop.models.migrate import SchemaError
     from shahrtrain_desktop.services.database import open_database
     from shahrtrain_desktop.ui.trust.app_session import AppSession
 

@@ -32,6 +32,7 @@ from shahrtrain_desktop.ui.filters import (
 from shahrtrain_desktop.ui.table_model import ListingTableModel
 from shahrtrain_desktop.ui.table_view import ListingView
 from shahrtrain_desktop.ui.trust.events import reporting_account_disabled
+from shahrtrain_desktop.ui.worker import Worker, worker_for
 
 # Nobody signed in: services refuse anything that needs a permission.
 NO_ACTOR = Actor(None, "")
@@ -56,7 +57,7 @@ class BaseTab(QWidget):
         self.choice_combos: dict[str, ChoiceCombo] = {}
 
         self.model = ListingTableModel(db, self.spec, self)
-        self.model.modelReset.connect(self._count_changed)
+        self.model.count_settled.connect(self._count_changed)
         self.view = ListingView(self)
         self.view.set_listing_model(self.model)
         self.count_label = QLabel(self)
@@ -96,6 +97,10 @@ class BaseTab(QWidget):
             with self.db.engine.connect() as conn:
                 self.year_combo.set_years(listings.available_years(conn, self.spec))
         self.model.set_filters(self.current_filters())
+
+    def can_close(self) -> bool:
+        """Asked before the window closes: keep what is being typed; False keeps it open."""
+        return True
 
     # -- filter widgets ------------------------------------------------------------------
 
@@ -157,6 +162,11 @@ class BaseTab(QWidget):
                 yield session
 
     # -- selection -----------------------------------------------------------------------
+
+    @property
+    def worker(self) -> Worker:
+        """The window's single worker (a tab shown on its own gets one of its own)."""
+        return worker_for(self, self.db)
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows in display order, else of the current row."""

@@ -1,4 +1,4 @@
-"""A Jalali date field that reads ۱۴۰۵/۰۹/۰۴ in a right-to-left window."""
+"""A Jalali date field that reads ۱۴۰۵/۰۹/۰۴ year first from the right, as in a Persian letter."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from PySide6.QtCore import QCalendar, QDate, QLocale, Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
-from shahrtrain_desktop.persian import to_jalali
+from shahrtrain_desktop.persian import rtl_date_marks, to_jalali
 
-DISPLAY_FORMAT = "yyyy/MM/dd"
+# Year, month, day in logical order (typed in that order), with the marks that draw the year at
+# the right end: the same marks as every other date in the window and on paper.
+DISPLAY_FORMAT = rtl_date_marks("yyyy/MM/dd")
 
 
 def jalali_calendar() -> QCalendar:
@@ -24,15 +26,19 @@ def persian_locale() -> QLocale:
 class JalaliDateEdit(QDateEdit):
     """QDateEdit on Qt's Jalali calendar with Persian digits and a Jalali popup.
 
-    In a right-to-left layout QDateEdit lays its sections out mirrored and shows
-    ۰۴/۰۹/۱۴۰۵. A date is a number run, which reads left to right even in Persian text, so the
-    edit itself is forced left to right; the popup calendar stays right to left, Saturday first.
+    The year section is on the right, the month in the middle, the day on the left; typing
+    fills the year first, then the month, then the day. Qt's own right-to-left date edit
+    reverses the sections (the day would be typed first), so the edit keeps the sections in
+    logical order (its layout is left to right while the format is set) and right-to-left marks
+    around each section (:func:`rtl_date_marks`) put them in right-to-left order on screen.
+    ``text()`` therefore carries those marks; read the date with :meth:`value`. The popup
+    calendar is right to left, Saturday first.
     """
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Before setDisplayFormat: QDateTimeEdit reverses the sections of the format it is given
-        # when the widget is right to left at that moment.
+        # when the widget is right to left at that moment, and the year must stay section 0.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         calendar = jalali_calendar()
         self.setCalendar(calendar)

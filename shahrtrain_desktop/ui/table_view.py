@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,13 +36,13 @@ class DirectionDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         direction = index.data(TEXT_DIRECTION_ROLE)
         if direction is not None:
-            option.direction = Qt.LayoutDirection(direction)  # type: ignore[attr-defined]
+            option.direction = Qt.LayoutDirection(direction)
 
 
 def _content_width(metrics: QFontMetrics, column: Column) -> int:
     if column.enum is not None:  # the longest Persian label the column can show
         return max(metrics.horizontalAdvance(label(value)) for value in column.enum)
-    if column.ltr:  # codes, numbers and dates, counted in the widest digit (۰ is only a dot)
+    if column.ltr or column.kind == Kind.DATE:  # codes, numbers, dates: in the widest digit
         return max(metrics.horizontalAdvance(d) for d in PERSIAN_DIGITS) * column.width
     return metrics.averageCharWidth() * column.width
 
@@ -69,6 +69,14 @@ class ListingView(QTableView):
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
         header.setStretchLastSection(False)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Painting asks the model for each role of each visible cell: about a thousand calls
+        # into Python. Made from C++, each call takes the interpreter lock anew, and while a
+        # worker thread runs Python (a certificate batch) each take waits for it: a repaint
+        # froze the window ~150 ms. Entered from Python, the paint holds the lock throughout
+        # (tests/test_ui_never_frozen.py).
+        super().paintEvent(event)
 
     def column_width(self, column: Column) -> int:
         """Wide enough for the column's longest expected text and for its header."""

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from shahrtrain_desktop.models.db import Database
@@ -24,6 +24,7 @@ from shahrtrain_desktop.ui.trust.events import notify_if_account_disabled
 log = logging.getLogger(__name__)
 
 Op = Callable[[Database, Task], Any]
+_OWN_WORKER = "own_worker"
 
 
 class _Signals(QObject):
@@ -164,3 +165,19 @@ def run_with_progress(
     dialog.canceled.connect(task.cancel)
     dialog.show()
     return task
+
+
+def worker_for(widget: QWidget, db: Database) -> Worker:
+    """The main window's single worker; a widget shown on its own gets one of its own.
+
+    Every widget that queues work asks here, so a window never runs two writers at once.
+    """
+    window = widget.window()
+    shared = getattr(window, "worker", None) if window is not widget else None
+    if isinstance(shared, Worker):
+        return shared
+    own = widget.findChild(Worker, _OWN_WORKER, Qt.FindChildOption.FindDirectChildrenOnly)
+    if own is None:
+        own = Worker(db, widget)
+        own.setObjectName(_OWN_WORKER)
+    return own

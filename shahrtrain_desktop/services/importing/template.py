@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from shahrtrain_desktop.models.enums import Education, Gender, PersonCategory
 from shahrtrain_desktop.persian import complete_national_code
 from shahrtrain_desktop.services.importing.columns import HEADER_NAMES
@@ -13,7 +11,6 @@ from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.xlsx import SheetColumn, new_workbook, save_workbook, write_table
 
 SHEET_TITLE = "فهرست افراد"
-TEMPLATE_ROWS = 500  # rows that get the text format and the drop-down lists
 
 # (field, width, text): codes and mobiles are text so Excel keeps their leading zeros.
 _COLUMNS = (
@@ -50,17 +47,14 @@ EXAMPLE = (
 def write_template(path: Path) -> Path:
     """Headers in Persian, one example row, drop-downs for the coded columns."""
     workbook = new_workbook()
-    columns = [SheetColumn(HEADER_NAMES[f][0], width, text) for f, width, text in _COLUMNS]
-    sheet = write_table(workbook, SHEET_TITLE, columns, [EXAMPLE])
-    for index, (field, _width, text) in enumerate(_COLUMNS):
-        letter = sheet.cell(row=1, column=index + 1).column_letter
-        if text:
-            for row in range(2, TEMPLATE_ROWS + 2):
-                sheet.cell(row=row, column=index + 1).number_format = "@"
-        enum_cls = _CHOICES.get(field)
-        if enum_cls is not None:
-            options = ",".join(label(m) for m in enum_cls)
-            validation = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
-            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-            sheet.add_data_validation(validation)
+    columns = [
+        SheetColumn(
+            HEADER_NAMES[f][0],
+            width,
+            text,
+            tuple(label(m) for m in _CHOICES[f]) if f in _CHOICES else (),
+        )
+        for f, width, text in _COLUMNS
+    ]
+    write_table(workbook, SHEET_TITLE, columns, [EXAMPLE])
     return save_workbook(workbook, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shahrtrain_desktop.services.listings.base import (
+    FIRST_PART,
     LTR_KINDS,
     Choice,
     Column,
@@ -14,6 +15,7 @@ from shahrtrain_desktop.services.listings.base import (
     fetch_rows,
     format_value,
     ids_query,
+    ordered_id_parts,
     ordered_ids,
 )
 from shahrtrain_desktop.services.listings.stages import (
@@ -30,6 +32,7 @@ from shahrtrain_desktop.services.listings.stages import (
 __all__ = [
     "CERTIFICATES",
     "DELIVERY",
+    "FIRST_PART",
     "LTR_KINDS",
     "NEEDS",
     "OFFERINGS",
@@ -47,5 +50,6 @@ __all__ = [
     "fetch_rows",
     "format_value",
     "ids_query",
+    "ordered_id_parts",
     "ordered_ids",
 ]

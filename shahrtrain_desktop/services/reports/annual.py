@@ -111,9 +111,9 @@ def _slice_columns(first: str) -> list[Column]:
     return [Column(first, 2.6)] + [Column(h, 1.0, align="center") for h in SLICE_HEADERS]
 
 
-def write_annual_pdf(session: Session, period: Period, path: Path) -> Path:
-    t = annual_tables(session, period)
+def write_annual_pdf(session: Session, t: AnnualTables, path: Path) -> Path:
     d = t.dashboard
+    period = d.period
     doc = ReportDocument(
         path,
         TITLE.format(period=period.title()),
@@ -139,13 +139,19 @@ def write_annual_pdf(session: Session, period: Period, path: Path) -> Path:
         doc.bar_chart([m.label for m in d.by_month], [m.person_hours for m in d.by_month], 55 * mm)
         doc.heading("نفر-ساعت به تفکیک شهرستان")
         doc.table(_slice_columns("شهرستان"), t.counties)
-        doc.bar_chart(
-            [s.label for s in d.by_county], [s.person_hours for s in d.by_county], 50 * mm
+        doc.horizontal_bar_chart(
+            [s.label for s in d.by_county], [s.person_hours for s in d.by_county]
         )
         doc.heading("نفر-ساعت به تفکیک گروه دوره")
         doc.table(_slice_columns("گروه دوره"), t.categories)
+        doc.horizontal_bar_chart(
+            [s.label for s in d.by_category], [s.person_hours for s in d.by_category]
+        )
         doc.heading("نفر-ساعت به تفکیک گروه هدف")
         doc.table(_slice_columns("گروه هدف"), t.target_groups)
+        doc.horizontal_bar_chart(
+            [s.label for s in d.by_target_group], [s.person_hours for s in d.by_target_group]
+        )
         doc.heading("نفر-ساعت به تفکیک واحد سازمانی")
         doc.table(_slice_columns("واحد سازمانی"), t.org_units)
         return doc.save()
@@ -154,8 +160,7 @@ def write_annual_pdf(session: Session, period: Period, path: Path) -> Path:
         raise
 
 
-def write_annual_xlsx(session: Session, period: Period, path: Path) -> Path:
-    t = annual_tables(session, period)
+def write_annual_xlsx(t: AnnualTables, path: Path) -> Path:
     workbook = new_workbook()
     write_table(
         workbook,
@@ -178,12 +183,12 @@ def write_annual_xlsx(session: Session, period: Period, path: Path) -> Path:
 
 def write_annual(session: Session, year: int, path: Path) -> Dashboard:
     """``report annual``: the format follows the suffix (.pdf or .xlsx)."""
-    period = Period.of_year(year)
     suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        write_annual_pdf(session, period, path)
-    elif suffix == ".xlsx":
-        write_annual_xlsx(session, period, path)
-    else:
+    if suffix not in (".pdf", ".xlsx"):
         raise InvalidField("out", MSG_FORMAT)
-    return build_dashboard(session.connection(), period)
+    tables = annual_tables(session, Period.of_year(year))
+    if suffix == ".pdf":
+        write_annual_pdf(session, tables, path)
+    else:
+        write_annual_xlsx(tables, path)
+    return tables.dashboard

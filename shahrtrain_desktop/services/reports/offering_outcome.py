@@ -27,10 +27,12 @@ from shahrtrain_desktop.services import settings
 from shahrtrain_desktop.services.follow_ups import follow_up_rows
 from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.outcomes import OutcomeRow, outcome_rows
+from shahrtrain_desktop.services.questionnaire import LIKERT
 
 TITLE = "گزارش بروندادهای دورهٔ آموزشی"
 NO_SUCH_OFFERING = "این دوره پیدا نشد."
 DASH = "—"
+CHART_HEIGHT = 55 * mm
 
 
 @dataclass(frozen=True)
@@ -211,11 +213,13 @@ def render_outcome(summary: OutcomeSummary, path: Path) -> Path:
                     for i, item in enumerate(s.satisfaction, 1)
                 ],
             )
+            doc.ensure_room(CHART_HEIGHT + 16 * mm)  # the heading stays with its chart
             doc.heading("میانگین پاسخ هر پرسش (از ۵)")
             doc.bar_chart(
                 [f"پرسش {to_persian_digits(i)}" for i in range(1, len(s.satisfaction) + 1)],
                 [round(item.mean, 2) for item in s.satisfaction],
-                height=55 * mm,
+                height=CHART_HEIGHT,
+                value_max=LIKERT[-1],
             )
         else:
             doc.paragraph("هنوز پرسش‌نامه‌ای برای این دوره ثبت نشده است.")

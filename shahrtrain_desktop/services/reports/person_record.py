@@ -5,18 +5,14 @@ hours, score, result and certificate, and their hours per Jalali year against th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shahrtrain_desktop.models import Certificate, Course, Enrolment, Offering, Person
-from shahrtrain_desktop.models.enums import (
-    CertificateStatus,
-    EnrolmentStatus,
-    OutcomeResult,
-)
+from shahrtrain_desktop.models import Person
+from shahrtrain_desktop.models.enums import CertificateStatus, EnrolmentStatus, OutcomeResult
 from shahrtrain_desktop.pdf.report import Column, ReportDocument
 from shahrtrain_desktop.pdf.rtl import embed_ltr
 from shahrtrain_desktop.persian import (
@@ -30,6 +26,7 @@ from shahrtrain_desktop.persian import (
 from shahrtrain_desktop.services import settings
 from shahrtrain_desktop.services.dashboard_period import MANAGERS
 from shahrtrain_desktop.services.labels import label
+from shahrtrain_desktop.services.person_record import RecordLine, training_record
 
 TITLE = "سوابق آموزشی"
 COURSE_HEADERS = (
@@ -46,22 +43,9 @@ YEAR_HEADERS = ("سال", "دوره‌ها", "ساعت آموزش", "حداقل 
 
 
 @dataclass(frozen=True)
-class CourseLine:
-    offering_code: str
-    title: str
-    start: date
-    end: date
-    status: EnrolmentStatus
-    hours: float | None
-    score: float | None
-    result: OutcomeResult | None
-    certificate: str | None
-
-
-@dataclass(frozen=True)
 class PersonRecord:
     person: Person
-    lines: list[CourseLine]
+    lines: list[RecordLine]  # the record the person window shows, newest first
     minimum_hours: float
 
     def hours_by_year(self) -> dict[int, tuple[int, float]]:
@@ -69,9 +53,9 @@ class PersonRecord:
         for line in self.lines:
             if line.status != EnrolmentStatus.ENROLLED:
                 continue
-            year = jalali_year_of(line.start)
+            year = jalali_year_of(line.start_date)
             count, hours = years.get(year, (0, 0.0))
-            years[year] = (count + 1, hours + (line.hours or 0))
+            years[year] = (count + 1, hours + (line.attended_hours or 0))
         return dict(sorted(years.items(), reverse=True))
 
 
@@ -82,36 +66,9 @@ def person_record(session: Session, national_code: str) -> PersonRecord:
         raise InvalidField(
             "national_code", f"فردی با کد ملی {to_persian_digits(code)} ثبت نشده است."
         )
-    issued = (
-        select(Certificate.number)
-        .where(
-            Certificate.enrolment_id == Enrolment.id,
-            Certificate.status == CertificateStatus.ISSUED,
-        )
-        .order_by(Certificate.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(
-            Offering.code,
-            Course.title,
-            Offering.start_date,
-            Offering.end_date,
-            Enrolment.status,
-            Enrolment.attended_hours,
-            Enrolment.final_score,
-            Enrolment.result,
-            issued,
-        )
-        .join(Offering, Offering.id == Enrolment.offering_id)
-        .join(Course, Course.id == Offering.course_id)
-        .where(Enrolment.person_id == person.id)
-        .order_by(Offering.start_date.desc())
-    ).all()
     key = settings.MIN_HOURS_MANAGERS if person.category in MANAGERS else settings.MIN_HOURS_STAFF
     minimum = float(settings.get_setting(session, key) or 0)
-    return PersonRecord(person, [CourseLine(*row) for row in rows], minimum)
+    return PersonRecord(person, training_record(session, person.id), minimum)
 
 
 def _n(value: float | None, decimals: int = 1) -> str:
@@ -144,9 +101,9 @@ def write_person_record(session: Session, national_code: str, path: Path) -> Per
         doc.figures(
             [
                 ("دوره‌ها", _n(len(enrolled), 0)),
-                ("مجموع ساعت آموزش", _n(sum(line.hours or 0 for line in enrolled))),
+                ("مجموع ساعت آموزش", _n(sum(line.attended_hours or 0 for line in enrolled))),
                 ("قبول", _n(sum(line.result == OutcomeResult.PASSED for line in enrolled), 0)),
-                ("گواهی‌نامه‌ها", _n(sum(line.certificate is not None for line in enrolled), 0)),
+                ("گواهی‌نامه‌ها", _n(sum(_issued(line) is not None for line in enrolled), 0)),
             ]
         )
         doc.heading("ساعت آموزش در هر سال")
@@ -188,18 +145,24 @@ def write_person_record(session: Session, national_code: str, path: Path) -> Per
     return record
 
 
-def _course_row(line: CourseLine) -> list[str]:
+def _issued(line: RecordLine) -> str | None:
+    """The number of the enrolment's certificate if it stands issued (not revoked, not pending)."""
+    return line.certificate_number if line.certificate_status == CertificateStatus.ISSUED else None
+
+
+def _course_row(line: RecordLine) -> list[str]:
     if line.status != EnrolmentStatus.ENROLLED:
         result = label(line.status)
     else:
         result = label(line.result) or "در جریان"
+    certificate = _issued(line)
     return [
         embed_ltr(to_persian_digits(line.offering_code)),
-        line.title,
-        format_jalali(line.start),
-        format_jalali(line.end),
-        _n(line.hours),
-        _n(line.score, 2),
+        line.course_title,
+        format_jalali(line.start_date),
+        format_jalali(line.end_date),
+        _n(line.attended_hours),
+        _n(line.final_score, 2),
         result,
-        embed_ltr(to_persian_digits(line.certificate)) if line.certificate else "—",
+        embed_ltr(to_persian_digits(certificate)) if certificate else "—",
     ]

@@ -10,13 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import (
-    ChecklistItem,
     CorrectiveAction,
     Course,
     Offering,
     SupervisionVisit,
     User,
-    VisitChecklistScore,
 )
 from shahrtrain_desktop.models.enums import ActionStatus, VisitStatus
 from shahrtrain_desktop.pdf.report import Column, ReportDocument
@@ -25,7 +23,7 @@ from shahrtrain_desktop.persian import TEHRAN, InvalidField, format_jalali, to_p
 from shahrtrain_desktop.services import settings
 from shahrtrain_desktop.services.dashboard_period import Period, in_period
 from shahrtrain_desktop.services.labels import label
-from shahrtrain_desktop.services.supervision import VALUE_LABELS, needs_of_visit
+from shahrtrain_desktop.services.supervision import VALUE_LABELS, needs_of_visit, scored_items
 
 
 def _n(value: float | int | None, decimals: int = 1) -> str:
@@ -82,12 +80,7 @@ def write_visit_report(session: Session, visit_id: int, path: Path) -> Path:
             f" در شهرستان {offering.county.name if offering.county else '—'} "
             f"به شیوهٔ {label(offering.mode)} برگزار می‌شود."
         )
-        scores = session.execute(
-            select(ChecklistItem.text, ChecklistItem.weight, VisitChecklistScore)
-            .join(VisitChecklistScore, VisitChecklistScore.item_id == ChecklistItem.id)
-            .where(VisitChecklistScore.visit_id == visit.id)
-            .order_by(ChecklistItem.sort_order, ChecklistItem.id)
-        ).all()
+        scores = scored_items(session, visit.id)
         if scores:
             doc.heading("چک‌لیست نظارت")
             doc.table(
@@ -99,12 +92,12 @@ def write_visit_report(session: Session, visit_id: int, path: Path) -> Path:
                 ],
                 [
                     [
-                        text,
-                        _n(weight),
+                        s.text,
+                        _n(s.weight),
                         f"{to_persian_digits(s.value)} — {VALUE_LABELS[s.value]}",
                         s.note or "",
                     ]
-                    for text, weight, s in scores
+                    for s in scores
                 ],
             )
         doc.heading("یافته‌ها")

@@ -34,8 +34,8 @@ from shahrtrain_desktop.services import settings
 from shahrtrain_desktop.services.audit import GENESIS_HASH, record
 from shahrtrain_desktop.services.keys import active_key, load_private_key
 from shahrtrain_desktop.services.permissions import Permission, require
+from shahrtrain_desktop.services.xlsx import SheetColumn, StreamingWorkbook
 from shahrtrain_desktop.services.year_export.tables import TABLES, ExportTable, table_rows
-from shahrtrain_desktop.services.year_export.xlsx_stream import StreamingWorkbook
 
 FORMAT = "shahrtrain-year-export"
 FORMAT_VERSION = 1
@@ -138,9 +138,7 @@ def export_year(
                         sink = _HashingWriter(entry)
                         rows[table.name] = workbook.add_sheet(
                             table.title,
-                            [column.title for column in table.columns],
-                            [column.width for column in table.columns],
-                            [column.as_text for column in table.columns],
+                            [SheetColumn(c.title, c.width, c.as_text) for c in table.columns],
                             _tee_rows(table_rows(session, table, start, end), table, sink),
                         )
                     files.append(_entry(name, sink.digest.hexdigest(), sink.size, rows[table.name]))

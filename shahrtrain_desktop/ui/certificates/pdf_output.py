@@ -1,4 +1,4 @@
-"""A finished PDF at the desk: paint its pages on a printer (QtPdf), preview, open, save.
+"""A finished PDF at the desk: paint its pages on a printer (QtPdf), open, save.
 
 Pages are rendered with ``QPdfDocument`` at the printer's resolution (capped) and drawn to fit
 the printable area, landscape A4. Painting on a ``QPrinter`` is allowed off the GUI thread, so
@@ -17,11 +17,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 MAX_DPI = 300
-PREVIEW_DPI = 110
-PREVIEW_PAGES = 20
 
 # report(done, total); raises to stop
-Report = Callable[[int, int], None]
+Report = Callable[[int, int], object]
 
 
 class PdfOutputError(Exception):
@@ -47,7 +45,6 @@ def paint_pdf(
     printer: QPrinter,
     pdf: Path,
     report: Report | None = None,
-    max_pages: int | None = None,
     dpi: int | None = None,
 ) -> int:
     """Draw *pdf*'s pages (within the printer's page range) on *printer*; returns pages drawn."""
@@ -59,8 +56,6 @@ def paint_pdf(
     if printer.fromPage() > 0:
         first = max(printer.fromPage() - 1, 0)
         last = min(max(printer.toPage() - 1, first), total - 1)
-    if max_pages is not None:
-        last = min(last, first + max_pages - 1)
     resolution = min(dpi or printer.resolution(), MAX_DPI)
     painter = QPainter()
     if not painter.begin(printer):

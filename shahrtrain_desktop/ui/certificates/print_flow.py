@@ -3,17 +3,18 @@
 The batch (issue what is approved, render, count the prints) is one transaction on the single
 worker behind a cancellable progress dialog; cancelling rolls it back and leaves no file. The
 finished PDF is then offered: the system print dialog (printer, copies, pages), a print
-preview, the PDF viewer, or «save as».
+preview of every page (painted as scrolled to), the PDF viewer, or «save as».
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,8 +34,11 @@ from shahrtrain_desktop.persian import to_persian_digits
 from shahrtrain_desktop.services import certificate_printing as printing
 from shahrtrain_desktop.services.audit import Actor, act_as
 from shahrtrain_desktop.ui.certificates import pdf_output, texts
-from shahrtrain_desktop.ui.progress import Task
+from shahrtrain_desktop.ui.certificates.pdf_preview import PdfPreviewDialog
+from shahrtrain_desktop.ui.progress import Cancelled, Task
 from shahrtrain_desktop.ui.worker import Worker, run_with_progress
+
+REPORT_INTERVAL = 0.05  # seconds: at most ~20 progress updates a second
 
 
 class PrintOptionsDialog(QDialog):
@@ -68,6 +72,27 @@ def output_path(separate: bool) -> Path:
     return folder / (f"certificates-{stamp}" if separate else f"certificates-{stamp}.pdf")
 
 
+class CoarseProgress:
+    """Reports a run's progress to the dialog at most every *interval* seconds (and its first
+    and last step), so a run of thousands of fast pages does not flood the GUI thread with
+    signals; a cancel is still noticed at the very next page."""
+
+    def __init__(self, task: Task, interval: float = REPORT_INTERVAL) -> None:
+        self.task = task
+        self.interval = interval
+        self._last = float("-inf")
+        self._label = ""
+
+    def __call__(self, label: str, done: int, total: int) -> bool:
+        now = time.monotonic()
+        if label != self._label or done >= total or now - self._last >= self.interval:
+            self.task.report(label, done, total)  # raises Cancelled once the user cancels
+            self._last, self._label = now, label
+        elif self.task.cancelled:
+            raise Cancelled
+        return True
+
+
 def print_op(
     actor: Actor, ids: Sequence[int] | None, out: Path, separate: bool
 ) -> Callable[[Database, Task], printing.PrintResult]:
@@ -79,11 +104,7 @@ def print_op(
             chosen = (
                 list(ids) if ids is not None else printing.printable_ids(session, all_approved=True)
             )
-
-            def progress(label: str, done: int, total: int) -> bool:
-                task.report(label, done, total)  # raises Cancelled once the user cancels
-                return True
-
+            progress = CoarseProgress(task)
             return printing.print_batch(session, chosen, out, separate, progress)
 
     return op
@@ -130,15 +151,12 @@ class PrintedDialog(QDialog):
         return self.batch.paths[0]
 
     def preview(self) -> None:
-        dialog = QPrintPreviewDialog(self.printer, self)
-        dialog.setWindowTitle(
-            texts.PREVIEW_LIMIT.format(count=to_persian_digits(pdf_output.PREVIEW_PAGES))
-        )
-        dialog.paintRequested.connect(
-            lambda printer: pdf_output.paint_pdf(
-                printer, self.pdf, max_pages=pdf_output.PREVIEW_PAGES, dpi=pdf_output.PREVIEW_DPI
-            )
-        )
+        """Every page of the batch, painted as it is scrolled to; print from there."""
+        try:
+            dialog = PdfPreviewDialog(self.pdf, self.send_to_printer, self)
+        except OSError as error:
+            QMessageBox.warning(self, texts.PRINT_TITLE, texts.PREVIEW_FAILED.format(error=error))
+            return
         dialog.exec()
 
     def send_to_printer(self) -> None:
@@ -149,8 +167,9 @@ class PrintedDialog(QDialog):
         printer, pdf = self.printer, self.pdf
 
         def op(_db: Database, task: Task) -> int:
+            progress = CoarseProgress(task)
             return pdf_output.paint_pdf(
-                printer, pdf, lambda done, total: task.report(texts.SENDING, done, total)
+                printer, pdf, lambda done, total: progress(texts.SENDING, done, total)
             )
 
         def sent(count: int) -> None:

@@ -2,7 +2,8 @@
 
 The model holds the service's ``Grid``; an edit goes to ``attendance.record_marks`` in its own
 transaction at once (nothing waits for a «save»), and the row's hours are recomputed from the
-saved marks. A refused edit leaves the cell as it was and reports the reason.
+saved marks. A refused edit leaves the cell as it was and reports the reason. The display
+texts are formatted once per load or edit, not on each of painting's many asks.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import AttendanceStatus
-from shahrtrain_desktop.persian import format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services import attendance
 from shahrtrain_desktop.services.attendance import Grid, Mark, SessionColumn, TraineeRow
 from shahrtrain_desktop.services.auth import SignedIn
@@ -46,7 +47,7 @@ NOT_HELD = "برگزار نشده"
 
 
 def session_header(column: SessionColumn) -> str:
-    return f"جلسهٔ {to_persian_digits(column.number)}\n{format_jalali(column.date)}"
+    return f"جلسهٔ {to_persian_digits(column.number)}\n{format_jalali_display(column.date)}"
 
 
 def cell_text(mark: tuple[AttendanceStatus, int] | None) -> str:
@@ -58,6 +59,17 @@ def cell_text(mark: tuple[AttendanceStatus, int] | None) -> str:
     return SHORT[status]
 
 
+def row_texts(row: TraineeRow, sessions: list[SessionColumn]) -> tuple[str, ...]:
+    """What each column shows for this trainee, in column order."""
+    return (
+        f"{row.name} ({WITHDRAWN})" if row.withdrawn else row.name,
+        to_persian_digits(row.national_code),
+        *(cell_text(row.marks.get(column.id)) for column in sessions),
+        to_persian_digits(row.attended_hours, decimals=2),
+        f"{to_persian_digits(row.attendance_pct, decimals=1)}٪",
+    )
+
+
 class AttendanceGridModel(QAbstractTableModel):
     refused = Signal(str)  # a Persian message
     saved = Signal(int)  # enrolment id whose marks changed
@@ -67,6 +79,7 @@ class AttendanceGridModel(QAbstractTableModel):
         self.db, self.user = db, user
         self.grid: Grid | None = None
         self.today: date | None = None
+        self.texts: list[tuple[str, ...]] = []  # the display text of each row, by column
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -77,7 +90,12 @@ class AttendanceGridModel(QAbstractTableModel):
         else:
             with self.db.session() as session:
                 self.grid = attendance.load_grid(session, offering_id, self.today)
+        self._format()
         self.endResetModel()
+
+    def _format(self) -> None:
+        sessions = self.sessions
+        self.texts = [row_texts(row, sessions) for row in self.grid.rows] if self.grid else []
 
     @property
     def sessions(self) -> list[SessionColumn]:
@@ -118,15 +136,7 @@ class AttendanceGridModel(QAbstractTableModel):
         col = index.column()
         column = self.session_at(col)
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == NAME:
-                return f"{row.name} ({WITHDRAWN})" if row.withdrawn else row.name
-            if col == CODE:
-                return to_persian_digits(row.national_code)
-            if column is not None:
-                return cell_text(row.marks.get(column.id))
-            if col == FIRST_SESSION + len(self.sessions):
-                return to_persian_digits(row.attended_hours, decimals=2)
-            return f"{to_persian_digits(row.attendance_pct, decimals=1)}٪"
+            return self.texts[index.row()][col]
         if role == Qt.ItemDataRole.ToolTipRole and column is not None:
             mark = row.marks.get(column.id)
             if not column.held:
@@ -172,6 +182,7 @@ class AttendanceGridModel(QAbstractTableModel):
                 minutes = mark.minutes_late if mark.status == AttendanceStatus.LATE else 0
                 row.marks[mark.session_id] = (mark.status, minutes)
         self.grid.recompute()
+        self._format()
         for enrolment_id in {m.enrolment_id for m in marks}:
             i = rows[enrolment_id]
             self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))

@@ -7,11 +7,12 @@ pass from top to bottom (as the paper sheet reads). Persian and Latin keys both 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QInputDialog, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QTableView, QWidget
 
 from shahrtrain_desktop.models.enums import AttendanceStatus
+from shahrtrain_desktop.ui.delivery.column_widths import ColumnFitter
 from shahrtrain_desktop.ui.delivery.grid_model import FIRST_SESSION, AttendanceGridModel
 
 KEYS: dict[str, AttendanceStatus] = {
@@ -41,8 +42,15 @@ class AttendanceGridView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.columns = ColumnFitter(  # every column fits its header or widest text
+            self, lambda: self.grid_model().texts, lambda: self.grid_model().columnCount()
+        )
         self.ask_minutes = self._ask_minutes  # tests replace it
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            self.columns.watch(model)
 
     def grid_model(self) -> AttendanceGridModel:
         model = self.model()

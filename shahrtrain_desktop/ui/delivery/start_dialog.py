@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import OfferingStatus
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.offering_status import offerings_in
+from shahrtrain_desktop.ui.delivery.offering_picker import OfferingPicker
 from shahrtrain_desktop.ui.delivery.status_actions import StatusActions
 
 TITLE = "شروع برگزاری دوره"
@@ -30,9 +31,8 @@ class StartDialog(QDialog):
         self.started: int | None = None
         with db.session() as session:
             choices = offerings_in(session, (OfferingStatus.OPEN,))
-        self.combo = QComboBox(self)
-        for offering_id, text in choices:
-            self.combo.addItem(text, offering_id)
+        self.combo = OfferingPicker(self)
+        self.combo.set_choices(choices)
         self.status = StatusActions(db, user, self)
         self.status.today = today
         self.status.changed.connect(self._started)

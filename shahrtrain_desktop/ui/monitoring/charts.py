@@ -69,7 +69,8 @@ class ChartPanel(QWidget):
         series: Sequence[tuple[str, str, Sequence[float]]],
         horizontal: bool = False,
     ) -> None:
-        """``series`` = (name, id, values); categories right to left (or top down)."""
+        """``series`` = (name, id, values); categories right to left (or top down, the bars
+        then growing from the right)."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -98,6 +99,9 @@ class ChartPanel(QWidget):
         value_axis.setLabelFormat("%.0f")
         value_axis.setTickCount(5)
         if horizontal:
+            # Bars grow from the labels on the right towards the left, as a Persian reader
+            # reads: zero on the right edge, the scale rising leftwards.
+            value_axis.setReverse(True)
             self.chart.addAxis(category_axis, Qt.AlignmentFlag.AlignRight)
             self.chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
         else:

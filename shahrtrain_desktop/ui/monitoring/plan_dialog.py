@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import Course, Offering
-from shahrtrain_desktop.persian import InvalidField, format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import InvalidField, format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services import supervision
 from shahrtrain_desktop.services.permissions import PermissionDenied
 from shahrtrain_desktop.ui.date_edit import JalaliDateEdit
@@ -45,7 +45,7 @@ class PlanVisitDialog(QDialog):
         self.starts: dict[int, date] = {}
         for offering_id, code, title, start in rows:
             self.offering.addItem(
-                f"{to_persian_digits(code)} — {title} ({format_jalali(start)})", offering_id
+                f"{to_persian_digits(code)} — {title} ({format_jalali_display(start)})", offering_id
             )
             self.starts[offering_id] = start
         self.day = JalaliDateEdit(rows[0][3] if rows else date.today(), self)

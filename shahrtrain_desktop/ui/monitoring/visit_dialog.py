@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models import SupervisionVisit
 from shahrtrain_desktop.models.enums import PersonCategory
-from shahrtrain_desktop.persian import InvalidField, format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import InvalidField, format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services import supervision
 from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.permissions import PermissionDenied
@@ -191,7 +191,7 @@ class VisitDialog(QDialog):
     def _add_action_row(self, description: str, owner: str, due: date | None, status: str) -> None:
         row = self.actions_table.rowCount()
         self.actions_table.insertRow(row)
-        for column, text in enumerate((description, owner, format_jalali(due), status)):
+        for column, text in enumerate((description, owner, format_jalali_display(due), status)):
             self.actions_table.setItem(row, column, QTableWidgetItem(text))
 
     def add_action(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from shahrtrain_desktop.models.db import Database
-from shahrtrain_desktop.persian import format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services import follow_ups
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.follow_ups import FollowUpRow
@@ -102,7 +102,7 @@ class FollowUpsPage(QWidget):
             cells = (
                 row.name,
                 to_persian_digits(row.national_code),
-                format_jalali(row.due_date),
+                format_jalali_display(row.due_date),
                 to_persian_digits(row.rating) if row.rating else "",
                 row.method,
                 row.result,

@@ -4,12 +4,9 @@ status button, the override and the outcome report."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -19,29 +16,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import OfferingStatus, OutcomeResult
 from shahrtrain_desktop.persian import to_persian_digits
 from shahrtrain_desktop.services import outcomes
-from shahrtrain_desktop.services.auth import SignedIn
-from shahrtrain_desktop.services.offering_status import offerings_in
 from shahrtrain_desktop.services.permissions import Permission, allowed
 from shahrtrain_desktop.services.reports.offering_outcome import write_outcome_report
 from shahrtrain_desktop.ui.delivery.acting import act
-from shahrtrain_desktop.ui.delivery.printing import ask_pdf_path, write_pdf_in_background
-from shahrtrain_desktop.ui.delivery.status_actions import StatusActions
+from shahrtrain_desktop.ui.offering_panel import OfferingPanel
 from shahrtrain_desktop.ui.outcomes.follow_ups_page import FollowUpsPage
 from shahrtrain_desktop.ui.outcomes.override_dialog import OverrideDialog
+from shahrtrain_desktop.ui.outcomes.questionnaire_items_dialog import QuestionnaireItemsDialog
 from shahrtrain_desktop.ui.outcomes.questionnaire_page import QuestionnairePage
 from shahrtrain_desktop.ui.outcomes.scores_model import PRE, ScoresModel
 from shahrtrain_desktop.ui.outcomes.scores_view import ScoresView
-from shahrtrain_desktop.ui.worker import Worker
 
-OFFERING = "دوره:"
 PAGES = ("نمره‌ها و نتیجه", "پرسش‌نامهٔ واکنش", "پیگیری اثربخشی")
 OVERRIDE = "تغییر نتیجه…"
 CLEAR_OVERRIDE = "بازگشت به نتیجهٔ قواعد"
 REPORT = "گزارش برونداد (PDF)…"
+ITEMS = "پرسش‌های پرسش‌نامه…"
 REPORT_TITLE = "گزارش برونداد دوره"
 REPORT_DONE = "گزارش برونداد در {path} ساخته شد."
 SUMMARY = "فراگیران: {enrolled}   قبول: {passed}   مردود: {failed}   بی‌نتیجه: {pending}"
@@ -50,40 +43,32 @@ SAVED = "ذخیره شد."
 STATUSES = (OfferingStatus.RUNNING, OfferingStatus.FINISHED, OfferingStatus.CLOSED)
 
 
-class OutcomesPanel(QWidget):
-    changed = Signal()
+class OutcomesPanel(OfferingPanel):
+    pick_from = STATUSES
 
-    def __init__(
-        self,
-        db: Database,
-        user: SignedIn | None,
-        worker: Callable[[], Worker],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.db, self.user, self.worker = db, user, worker
-        self.offering_id: int | None = None
-        self.choose_path: Callable[[QWidget, str], Path | None] = ask_pdf_path
+    def build(self) -> None:
+        db, user = self.db, self.user
         self.ask_override: Callable[[OverrideDialog], bool] = lambda d: bool(
             d.exec() == QDialog.DialogCode.Accepted
         )
-        self.offering = QComboBox(self)
-        self.offering.currentIndexChanged.connect(self._picked)
-        self.status = StatusActions(db, user, self)
-        self.status.changed.connect(self._status_changed)
+        self.edit_items: Callable[[QuestionnaireItemsDialog], object] = lambda d: d.exec()
         self.override_button = QPushButton(OVERRIDE, self)
         self.override_button.clicked.connect(self.override)
         self.clear_button = QPushButton(CLEAR_OVERRIDE, self)
         self.clear_button.clicked.connect(self.clear_override)
         self.report_button = QPushButton(REPORT, self)
         self.report_button.clicked.connect(self.print_report)
+        self.items_button = QPushButton(ITEMS, self)
+        self.items_button.clicked.connect(self.edit_questionnaire_items)
         may_score = user is not None and allowed(user.role, Permission.ENTER_SCORES)
         self.override_button.setVisible(may_score)
         self.clear_button.setVisible(may_score)
+        self.items_button.setVisible(
+            user is not None and allowed(user.role, Permission.MANAGE_SETTINGS)
+        )
         self.summary = QLabel(self)
-        self.message = QLabel(self)
         self.model = ScoresModel(db, user, self)
-        self.model.refused.connect(lambda text: self._say(text, error=True))
+        self.model.refused.connect(lambda text: self.say(text, error=True))
         self.model.saved.connect(self._scores_saved)
         self.view = ScoresView(self)
         self.view.setModel(self.model)
@@ -98,76 +83,34 @@ class OutcomesPanel(QWidget):
             (scores_page, self.questionnaire, self.follow_ups), PAGES, strict=True
         ):
             self.pages.addTab(page, title)
+        self.pages.currentChanged.connect(self.message.clear)  # a message speaks of its page
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(OFFERING, self))
-        top.addWidget(self.offering, 1)
-        top.addWidget(self.status)
         actions = QHBoxLayout()
         actions.addWidget(self.override_button)
         actions.addWidget(self.clear_button)
         actions.addWidget(self.report_button)
+        actions.addWidget(self.items_button)
         actions.addStretch(1)
         actions.addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(actions)
-        layout.addWidget(self.message)
-        layout.addWidget(self.pages, 1)
+        self.body.addLayout(actions)
+        self.body.addWidget(self.message)
+        self.body.addWidget(self.pages, 1)
 
-    @property
-    def today(self) -> date | None:
-        return self.status.today
+    # -- the offering --------------------------------------------------------------------------
 
-    @today.setter
-    def today(self, value: date | None) -> None:
-        self.status.today = value
-
-    # -- choosing the offering ---------------------------------------------------------------
-
-    def _fill_choices(self) -> None:
-        with self.db.session() as session:
-            choices = offerings_in(session, STATUSES)
-        self.offering.blockSignals(True)
-        self.offering.clear()
-        for offering_id, text in choices:
-            self.offering.addItem(text, offering_id)
-        self.offering.setCurrentIndex(-1)
-        self.offering.blockSignals(False)
-
-    def reload_offerings(self) -> None:
-        """Re-read the offerings to choose from, keeping the one shown (else the first)."""
-        keep = self.offering_id
-        self._fill_choices()
-        if keep is not None:
-            self.show_offering(keep)
-        elif self.offering.count():
-            self.offering.setCurrentIndex(0)
-
-    def show_offering(self, offering_id: int) -> None:
-        if self.offering.findData(offering_id) < 0:
-            self._fill_choices()
-        index = self.offering.findData(offering_id)
-        if index >= 0 and index != self.offering.currentIndex():
-            self.offering.setCurrentIndex(index)  # _picked loads it
-        else:
-            self._load(offering_id)
-
-    def _picked(self) -> None:
-        data = self.offering.currentData()
-        self._load(data if isinstance(data, int) else None)
-
-    def _load(self, offering_id: int | None) -> None:
-        self.offering_id = offering_id
-        self.message.clear()
-        self.status.set_offering(offering_id)
+    def load_offering(self, offering_id: int | None) -> None:
         self.model.load(offering_id)
         self.questionnaire.load(offering_id, [(r.enrolment_id, r.name) for r in self.model.rows])
         self.follow_ups.load(offering_id)
         self._summarise()
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, PRE))
+
+    def edit_views(self) -> list[QAbstractItemView]:
+        return [self.view]
+
+    def keep_other_edits(self) -> bool:
+        return self.questionnaire.keep_typed()
 
     def _summarise(self) -> None:
         rows = self.model.rows
@@ -185,12 +128,8 @@ class OutcomesPanel(QWidget):
     # -- actions -------------------------------------------------------------------------------
 
     def _scores_saved(self) -> None:
-        self._say(SAVED)
+        self.say(SAVED)
         self._summarise()
-        self.changed.emit()
-
-    def _status_changed(self, offering_id: int) -> None:
-        self._load(offering_id)
         self.changed.emit()
 
     def _current_row(self) -> outcomes.OutcomeRow | None:
@@ -230,21 +169,15 @@ class OutcomesPanel(QWidget):
         self.changed.emit()
 
     def print_report(self) -> None:
-        if self.offering_id is None:
-            return
-        path = self.choose_path(self, f"outcome-{self.offering_id}.pdf")
-        if path is None:
-            return
-        write_pdf_in_background(
-            self.worker(),
-            self,
-            REPORT_TITLE,
-            write_outcome_report,
-            self.offering_id,
-            path,
-            lambda done: self._say(REPORT_DONE.format(path=done)),
-        )
+        self.print_pdf(REPORT_TITLE, write_outcome_report, "outcome", REPORT_DONE)
 
-    def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #2e7d32;")
-        self.message.setText(text)
+    def edit_questionnaire_items(self) -> None:
+        """Edit the questionnaire's items, then show the offering's form as it now reads."""
+        if not self.questionnaire.keep_typed():
+            return
+        dialog = QuestionnaireItemsDialog(self.db, self.user, self)
+        self.edit_items(dialog)
+        if dialog.changed and self.offering_id is not None:
+            self.questionnaire.load(
+                self.offering_id, [(r.enrolment_id, r.name) for r in self.model.rows]
+            )

@@ -1,8 +1,9 @@
 """The reaction questionnaire of one trainee: a value 1–5 per question, typed down the column.
 
 Pick the trainee (the combo, or Page Up/Down), type digits, Ctrl+S saves (also the button);
-moving to another trainee with unsaved answers asks first, and leaving the page or closing the
-window saves them, so nothing typed is lost.
+moving to another trainee with unsaved answers asks first; leaving the page, changing the
+offering or closing the window saves them (``keep_typed``), and answers that cannot be saved
+are dropped only when the officer agrees.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -30,6 +32,7 @@ from shahrtrain_desktop.services import questionnaire
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.questionnaire import AnswerKey, Question
 from shahrtrain_desktop.ui.delivery.acting import try_act
+from shahrtrain_desktop.ui.offering_panel import may_drop, open_editor
 
 TRAINEE = "فراگیر:"
 HEADERS = ("پرسش", "مدرس", "پاسخ (۱ تا ۵)")
@@ -141,6 +144,22 @@ class QuestionnairePage(QWidget):
         if self.dirty:
             self.save()
         super().hideEvent(event)
+
+    def keep_typed(self) -> bool:
+        """Save what is typed for the trainee shown, the cell still being typed in included.
+        Answers that cannot be saved are dropped only if the officer agrees; False: stay."""
+        editor = open_editor(self.table)
+        if editor is not None:
+            self.table.commitData(editor)
+            if open_editor(self.table) is editor:
+                self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if not self.dirty or self._shown_enrolment is None or self.save():
+            return True
+        if not may_drop(self, self.message.text()):
+            self.table.setFocus()
+            return False
+        self._show(self._shown_enrolment)
+        return True
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if item.column() == VALUE:

@@ -4,6 +4,9 @@ Pre-test, post-test and final-test cells are editable; a value is read with the 
 as everywhere (``۱۸٫۵``, ``۱۸/۵``, ``18.5``), saved at once through ``outcomes.set_score`` and
 the row re-read (hours, result and reason follow). A refused value keeps the old one and the
 reason is reported.
+
+The display texts are formatted once per (re)load: painting asks ``data`` for every role of
+every visible cell, and formatting numbers on each ask cost more than the rest of the tab.
 """
 
 from __future__ import annotations
@@ -50,6 +53,21 @@ def score_text(value: float | None) -> str:
     return "" if value is None else to_persian_digits(value, decimals=2)
 
 
+def display_texts(row: OutcomeRow) -> tuple[str, ...]:
+    """What each column shows for this trainee, in column order."""
+    return (
+        row.name,
+        to_persian_digits(row.national_code),
+        to_persian_digits(row.attended_hours, decimals=2),
+        f"{to_persian_digits(row.attendance_pct, decimals=1)}٪",
+        score_text(row.pre),
+        score_text(row.post),
+        score_text(row.final_test if row.final_test is not None else row.final),
+        label(row.result) + (" *" if row.override_reason else ""),
+        row.reason,
+    )
+
+
 class ScoresModel(QAbstractTableModel):
     refused = Signal(str)
     saved = Signal()
@@ -59,23 +77,29 @@ class ScoresModel(QAbstractTableModel):
         self.db, self.user = db, user
         self.offering_id: int | None = None
         self.rows: list[OutcomeRow] = []
+        self.texts: list[tuple[str, ...]] = []  # the display text of each row, by column
 
     def load(self, offering_id: int | None) -> None:
         self.beginResetModel()
         self.offering_id = offering_id
-        self.rows = []
+        rows = []
         if offering_id is not None:
             with self.db.session() as session:
-                self.rows = outcomes.outcome_rows(session, offering_id)
+                rows = outcomes.outcome_rows(session, offering_id)
+        self._set_rows(rows)
         self.endResetModel()
 
     def reload_rows(self) -> None:
         if self.offering_id is None:
             return
         with self.db.session() as session:
-            self.rows = outcomes.outcome_rows(session, self.offering_id)
+            self._set_rows(outcomes.outcome_rows(session, self.offering_id))
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, REASON))
+
+    def _set_rows(self, rows: list[OutcomeRow]) -> None:
+        self.rows = rows
+        self.texts = [display_texts(row) for row in rows]
 
     def row_at(self, row: int) -> OutcomeRow:
         return self.rows[row]
@@ -93,28 +117,14 @@ class ScoresModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
-    def _display(self, row: OutcomeRow, col: int) -> str:
-        values = {
-            NAME: row.name,
-            CODE: to_persian_digits(row.national_code),
-            HOURS: to_persian_digits(row.attended_hours, decimals=2),
-            PERCENT: f"{to_persian_digits(row.attendance_pct, decimals=1)}٪",
-            PRE: score_text(row.pre),
-            POST: score_text(row.post),
-            FINAL: score_text(row.final_test if row.final_test is not None else row.final),
-            RESULT: label(row.result) + (" *" if row.override_reason else ""),
-            REASON: row.reason,
-        }
-        return values[col]
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, col = self.rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if role == Qt.ItemDataRole.EditRole and col == FINAL:
-                return score_text(row.final_test)
-            return self._display(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts[index.row()][col]
+        if role == Qt.ItemDataRole.EditRole:
+            return score_text(row.final_test) if col == FINAL else self.texts[index.row()][col]
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == FINAL and row.final_test is None:
                 return QBrush(QColor(GREY))

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QHeaderView,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
-from shahrtrain_desktop.ui.outcomes.scores_model import REASON
+from shahrtrain_desktop.ui.delivery.column_widths import ColumnFitter
+from shahrtrain_desktop.ui.outcomes.scores_model import REASON, ScoresModel
 
 
 class ScoresView(QTableView):
@@ -24,11 +20,19 @@ class ScoresView(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Every column but the reason (the last, it stretches) fits its widest text.
+        self.columns = ColumnFitter(self, self._texts, lambda: REASON)
+        self.horizontalHeader().setStretchLastSection(True)
         self.setWordWrap(False)
-        self._reason_column = REASON
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            self.columns.watch(model)
+
+    def _texts(self) -> list[tuple[str, ...]]:
+        model = self.model()
+        return model.texts if isinstance(model, ScoresModel) else []
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)

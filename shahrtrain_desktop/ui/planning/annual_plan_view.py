@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import PersonCategory
-from shahrtrain_desktop.persian import MONTH_NAMES, format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import MONTH_NAMES, format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services.annual_plan import (
     AnnualPlan,
     PlanFilters,
@@ -142,8 +142,8 @@ class AnnualPlanDialog(QDialog):
             )
             tip = TIP.format(
                 title=item.title,
-                start=format_jalali(item.start_date),
-                end=format_jalali(item.end_date),
+                start=format_jalali_display(item.start_date),
+                end=format_jalali_display(item.end_date),
                 hours=_n(item.hours),
                 status=label(item.status),
             )

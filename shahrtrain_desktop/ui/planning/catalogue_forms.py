@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from shahrtrain_desktop.models import Course, Instructor, Venue
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import Education, PersonCategory
-from shahrtrain_desktop.persian import format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.catalogue import (
     CourseInput,
@@ -279,7 +279,8 @@ class InstructorHistoryDialog(QDialog):
         )
         rows = [
             [ltr(to_persian_digits(r.offering_code)), r.course_title,
-             format_jalali(r.start_date), format_jalali(r.end_date), label(r.status),
+             format_jalali_display(r.start_date), format_jalali_display(r.end_date),
+             label(r.status),
              to_persian_digits(r.hours, decimals=1),
              "—" if r.rating is None else to_persian_digits(r.rating, decimals=2)]
             for r in history.records

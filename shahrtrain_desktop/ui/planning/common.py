@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models.db import Database
-from shahrtrain_desktop.persian import InvalidField
+from shahrtrain_desktop.persian import RLM, InvalidField
 from shahrtrain_desktop.services.audit import Actor, act_as
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.db_errors import translating_database_errors
@@ -24,7 +24,6 @@ T = TypeVar("T")
 NOT_SAVED_TITLE = "ذخیره نشد"
 NONE_CHOICE = "—"
 USER_ERRORS = (InvalidField, PermissionDenied, ConcurrentEditError)
-RLM = "\u200f"
 
 
 def ltr(code: str) -> str:

@@ -151,8 +151,10 @@ class OfferingDialog(QDialog):
         self.day_boxes[PERSIAN_WEEK[0]].setChecked(True)
         self.day_boxes[PERSIAN_WEEK[2]].setChecked(True)
         self.start_time = QTimeEdit(time(8, 0), pattern)
-        self.start_time.setDisplayFormat("HH:mm")
+        # A time reads ۰۸:۰۰ left to right. Before setDisplayFormat: a right-to-left edit
+        # reverses the sections of the format it is given and would show ۰۰:۰۸.
         self.start_time.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.start_time.setDisplayFormat("HH:mm")
         self.session_hours = QDoubleSpinBox(pattern)
         self.session_hours.setRange(0.5, 10)
         self.session_hours.setSingleStep(0.5)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
 from shahrtrain_desktop.persian import (
     InvalidField,
-    format_jalali,
+    format_jalali_display,
     parse_jalali,
     to_ascii_digits,
     to_persian_digits,
@@ -52,7 +52,7 @@ class SessionTable(QTableWidget):
         row = self.rowCount()
         self.insertRow(row)
         texts = (
-            format_jalali(item.date),
+            format_jalali_display(item.date),
             weekday_name(item.date),
             to_persian_digits(f"{item.start_time:%H:%M}"),
             to_persian_digits(f"{item.end_time:%H:%M}"),

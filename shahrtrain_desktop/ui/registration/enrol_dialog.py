@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from shahrtrain_desktop.models import Person
 from shahrtrain_desktop.models.db import Database
-from shahrtrain_desktop.persian import InvalidField, format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import InvalidField, format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services import enrolment, enrolment_bulk, enrolment_lists, roster_export
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.labels import label
@@ -195,7 +195,7 @@ class EnrolDialog(QDialog):
             text = OFFERING_TEXT.format(
                 code=to_persian_digits(o.code),
                 title=o.title,
-                start=format_jalali(o.start_date),
+                start=format_jalali_display(o.start_date),
                 enrolled=to_persian_digits(o.enrolled),
                 capacity=to_persian_digits(o.capacity),
             )

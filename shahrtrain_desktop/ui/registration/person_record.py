@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from shahrtrain_desktop.models.db import Database
-from shahrtrain_desktop.persian import format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import format_jalali_display, to_persian_digits
 from shahrtrain_desktop.services import registry
 from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.person_record import training_record
@@ -39,7 +39,8 @@ HEADERS = (
     "گواهی‌نامه",
     "وضعیت گواهی‌نامه",
 )
-LTR_COLUMNS = {0, 2, 3, 4, 6, 7, 9}
+LTR_COLUMNS = {0, 4, 6, 7, 9}
+DATE_COLUMNS = {2, 3}  # right to left, centred: the year at the right end
 NO_COURSES = "این فرد هنوز در هیچ دوره‌ای ثبت‌نام نکرده است."
 TOTALS = "{count} دوره؛ {passed} قبول؛ {hours} ساعت حضور"
 
@@ -56,7 +57,7 @@ class PersonRecordDialog(QDialog):
                 ("first_name", person.first_name),
                 ("last_name", person.last_name),
                 ("father_name", person.father_name or ""),
-                ("birth_date", format_jalali(person.birth_date)),
+                ("birth_date", format_jalali_display(person.birth_date)),
                 ("mobile", to_persian_digits(person.mobile or "")),
                 ("category", label(person.category)),
                 ("post", person.post or ""),
@@ -85,8 +86,8 @@ class PersonRecordDialog(QDialog):
             values = (
                 to_persian_digits(line.offering_code),
                 line.course_title,
-                format_jalali(line.start_date),
-                format_jalali(line.end_date),
+                format_jalali_display(line.start_date),
+                format_jalali_display(line.end_date),
                 to_persian_digits(line.hours),
                 label(line.status),
                 to_persian_digits(line.attended_hours, decimals=1),
@@ -97,8 +98,9 @@ class PersonRecordDialog(QDialog):
             )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column in LTR_COLUMNS:
+                if column in LTR_COLUMNS | DATE_COLUMNS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if column in LTR_COLUMNS:
                     item.setData(TEXT_DIRECTION_ROLE, Qt.LayoutDirection.LeftToRight)
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from shahrtrain_desktop.persian import format_jalali, to_persian_digits
+from shahrtrain_desktop.persian import format_jalali_display, rtl_date_marks, to_persian_digits
 from shahrtrain_desktop.services.importing import ACTION_LABELS, ImportPreview, RowAction
 from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.ui.table_model import TEXT_DIRECTION_ROLE
@@ -24,7 +24,8 @@ HEADERS = (
     "مشکل‌ها و هشدارها",
 )
 ROW, ACTION, CODE, FIRST, LAST, FATHER, CATEGORY, BIRTH, NOTES = range(len(HEADERS))
-LTR = {ROW, CODE, BIRTH}
+LTR = {ROW, CODE}
+DATES = {BIRTH}  # right to left, centred: the year at the right end
 COLOURS = {
     RowAction.INVALID: QColor("#fde2e1"),
     RowAction.SKIP_EXISTING: QColor("#eeeeee"),
@@ -83,6 +84,8 @@ class PreviewModel(QAbstractTableModel):
                 BIRTH: "birth_date",
             }[column]
             text = cells.get(raw, "")
+            if column in DATES:  # as typed, in the order every date on screen reads
+                return rtl_date_marks(to_persian_digits(text))
             return to_persian_digits(text) if column in LTR else text
         values = {
             CODE: to_persian_digits(data.national_code),
@@ -90,7 +93,7 @@ class PreviewModel(QAbstractTableModel):
             LAST: data.last_name,
             FATHER: data.father_name or "",
             CATEGORY: label(data.category),
-            BIRTH: format_jalali(data.birth_date),
+            BIRTH: format_jalali_display(data.birth_date),
         }
         return values[column]
 
@@ -107,7 +110,7 @@ class PreviewModel(QAbstractTableModel):
             return QBrush(colour) if colour is not None else None
         if role == TEXT_DIRECTION_ROLE and index.column() in LTR:
             return Qt.LayoutDirection.LeftToRight
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in LTR:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in LTR | DATES:
             return Qt.AlignmentFlag.AlignCenter
         return None
 

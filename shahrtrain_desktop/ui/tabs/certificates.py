@@ -32,7 +32,7 @@ from shahrtrain_desktop.ui.certificates.reason_dialog import ask_reason
 from shahrtrain_desktop.ui.certificates.template_dialog import TemplateDialog
 from shahrtrain_desktop.ui.certificates.verify_dialog import VerifyDialog
 from shahrtrain_desktop.ui.progress import Task
-from shahrtrain_desktop.ui.worker import Worker, run_with_progress
+from shahrtrain_desktop.ui.worker import run_with_progress
 
 # The shared listing plus why a certificate came back or was revoked.
 QUEUE = dataclasses.replace(
@@ -55,7 +55,6 @@ class CertificatesTab(BaseTab):
     title = strings.TAB_CERTIFICATES
 
     def __init__(self, db: Database, user: Any = None, parent: QWidget | None = None) -> None:
-        self._own_worker: Worker | None = None
         super().__init__(db, user, parent)
 
     def build_header(self, layout: QVBoxLayout) -> None:
@@ -94,19 +93,6 @@ class CertificatesTab(BaseTab):
 
     # -- helpers -------------------------------------------------------------------------
 
-    @property
-    def worker(self) -> Worker:
-        """The window's single worker; a tab shown on its own gets one of its own."""
-        shared = getattr(self.window(), "worker", None)
-        if isinstance(shared, Worker):
-            return shared
-        if self._own_worker is None:
-            self._own_worker = Worker(self.db, self)
-        return self._own_worker
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
-        return [self.model.row_id(row) for row in rows]
 
     def _selection(self) -> list[int] | None:
         ids = self.selected_ids()
@@ -176,13 +162,11 @@ class CertificatesTab(BaseTab):
         run_with_progress(self.worker, self, texts.DONE_TITLE, op, on_done=done)
 
     def _one_selected(self) -> int | None:
-        ids = self._selection()
-        if ids is None:
-            return None
-        if len(ids) != 1:
+        ids = self.selected_ids()  # the selection, else the current row
+        if len(ids) > 1:
             QMessageBox.information(self, texts.DONE_TITLE, texts.SELECT_ONE)
             return None
-        return ids[0]
+        return ids[0] if ids else self.current_id(texts.SELECT_FIRST)
 
     def revoke_selected(self) -> None:
         cert_id = self._one_selected()

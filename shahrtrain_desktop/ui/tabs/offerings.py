@@ -16,7 +16,6 @@ from shahrtrain_desktop.ui.planning.catalogue_dialog import CatalogueDialog
 from shahrtrain_desktop.ui.planning.common import acting, attempt
 from shahrtrain_desktop.ui.planning.offering_dialog import OfferingDialog
 from shahrtrain_desktop.ui.planning.tab_actions import action_row
-from shahrtrain_desktop.ui.worker import Worker
 
 NEW, EDIT, OPEN = "دورهٔ تازه…", "ویرایش و مصوبات…", "گشودن ثبت‌نام"
 PLAN, CATALOGUE = "برنامهٔ سالانه…", "فهرست دوره‌ها…"
@@ -49,13 +48,6 @@ class OfferingsTab(BaseTab):
         start, _next_year = jalali_year_range(jalali_year_of(today))
         self.add_date_range(start, today)
 
-    def worker(self) -> Worker:
-        found = getattr(self.window(), "worker", None)
-        if isinstance(found, Worker):
-            return found
-        if not hasattr(self, "_own_worker"):
-            self._own_worker = Worker(self.db, self)
-        return self._own_worker
 
     def selected_id(self) -> int | None:
         return self.current_id(PICK_ROW)
@@ -89,7 +81,7 @@ class OfferingsTab(BaseTab):
     def show_plan(self) -> None:
         year = self.year_combo.value() if self.year_combo else None
         year = year or jalali_year_of(datetime.now(TEHRAN).date())
-        AnnualPlanDialog(self.db, self.worker(), year, self).exec()
+        AnnualPlanDialog(self.db, self.worker, year, self).exec()
 
     def show_catalogue(self) -> None:
         CatalogueDialog(self.db, self.user, self).exec()

@@ -37,7 +37,7 @@ from shahrtrain_desktop.ui.registration.import_wizard import ImportWizard
 from shahrtrain_desktop.ui.registration.org_units_dialog import OrgUnitsDialog
 from shahrtrain_desktop.ui.registration.person_dialog import PersonDialog
 from shahrtrain_desktop.ui.registration.person_record import PersonRecordDialog
-from shahrtrain_desktop.ui.worker import Worker, run_with_progress
+from shahrtrain_desktop.ui.worker import run_with_progress
 
 NEW = "فرد تازه (Ctrl+N)"
 EDIT = "ویرایش (F2)"
@@ -145,13 +145,6 @@ class PeopleTab(BaseTab):
 
     # -- acting --------------------------------------------------------------------------
 
-    def worker(self) -> Worker:
-        found = getattr(self.window(), "worker", None)
-        if isinstance(found, Worker):
-            return found
-        if not hasattr(self, "_own_worker"):
-            self._own_worker = Worker(self.db, self)
-        return self._own_worker
 
     def _one_selected(self) -> int | None:
         ids = self.selected_ids()
@@ -200,7 +193,7 @@ class PeopleTab(BaseTab):
         self.refresh()
 
     def import_people(self) -> None:
-        wizard = ImportWizard(self.db, self.user, self.worker(), self)
+        wizard = ImportWizard(self.db, self.user, self.worker, self)
         if wizard.exec() and wizard.report is not None:
             self.refresh()
             report = wizard.report
@@ -262,7 +255,7 @@ class PeopleTab(BaseTab):
         def done(saved: Path) -> None:
             QMessageBox.information(self, EXPORT, SAVED.format(path=saved))
 
-        run_with_progress(self.worker(), self, EXPORT, op, done)
+        run_with_progress(self.worker, self, EXPORT, op, done)
 
     def save_template(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, TEMPLATE, "people-template.xlsx", EXCEL_FILTER)

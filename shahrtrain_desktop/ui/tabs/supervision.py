@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.persian import TEHRAN, jalali_year_of, to_persian_digits
@@ -29,6 +30,7 @@ from shahrtrain_desktop.services.permissions import Permission, allowed
 from shahrtrain_desktop.ui import strings
 from shahrtrain_desktop.ui.base_tab import BaseTab
 from shahrtrain_desktop.ui.monitoring import texts
+from shahrtrain_desktop.ui.monitoring.checklist_dialog import ChecklistDialog
 from shahrtrain_desktop.ui.monitoring.dashboard_view import DashboardView
 from shahrtrain_desktop.ui.monitoring.export_dialog import ExportDialog
 from shahrtrain_desktop.ui.monitoring.plan_dialog import PlanVisitDialog
@@ -89,7 +91,6 @@ class SupervisionTab(BaseTab):
     title = strings.TAB_SUPERVISION
 
     def __init__(self, db: Database, user: Any = None, parent: QWidget | None = None) -> None:
-        self._own_worker: Worker | None = None
         self.dashboard_window: DashboardWindow | None = None
         super().__init__(db, user, parent)
 
@@ -107,6 +108,7 @@ class SupervisionTab(BaseTab):
             ("annual", texts.ANNUAL_REPORT, None, self.ask_annual_report),
             ("summary", texts.SUMMARY_REPORT, None, self.ask_summary_report),
             ("export", texts.EXPORT, Permission.EXPORT_YEAR, self.open_export),
+            ("checklist", texts.CHECKLIST, Permission.MANAGE_SETTINGS, self.edit_checklist),
         ]
         for key, title, permission, slot in actions:
             if permission is not None and (role is None or not allowed(role, permission)):
@@ -121,21 +123,24 @@ class SupervisionTab(BaseTab):
     def refresh(self) -> None:
         super().refresh()
         if self.populated:
-            with self.db.engine.connect() as conn:
-                self.headline.show_headline(headline(conn, self.current_year()))
+            self.load_headline()
+
+    def load_headline(self) -> Task:
+        """The year's figures are counted on the worker (a year of 100,000 people takes a
+        good part of a second on a cold start); the strip fills in when they arrive."""
+        year = self.current_year()
+
+        def op(db: Database, task: Task) -> Headline:
+            with db.engine.connect() as conn:
+                return headline(conn, year)
+
+        def show(figures: Headline) -> None:
+            if isValid(self.headline):  # the tab may have closed meanwhile
+                self.headline.show_headline(figures)
+
+        return self.worker.run(op, show)
 
     # -- helpers -------------------------------------------------------------------------
-
-    @property
-    def worker(self) -> Worker:
-        """The window's single worker; a tab shown on its own gets one of its own."""
-        window = self.window()
-        shared = getattr(window, "worker", None) if window is not self else None
-        if isinstance(shared, Worker):
-            return shared
-        if self._own_worker is None:
-            self._own_worker = Worker(self.db, self)
-        return self._own_worker
 
     def current_year(self) -> int:
         chosen = self.year_combo.value() if self.year_combo else None
@@ -169,6 +174,11 @@ class SupervisionTab(BaseTab):
         dialog = VisitDialog(self.session, visit_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
+        return dialog
+
+    def edit_checklist(self) -> ChecklistDialog:
+        dialog = ChecklistDialog(self.db, self.user, self)
+        dialog.exec()
         return dialog
 
     # -- reports -------------------------------------------------------------------------

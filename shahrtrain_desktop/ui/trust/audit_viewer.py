@@ -24,7 +24,12 @@ from sqlalchemy import select
 from shahrtrain_desktop.models import AuditEvent
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import AuditAction
-from shahrtrain_desktop.persian import TEHRAN, format_jalali_datetime, to_persian_digits
+from shahrtrain_desktop.persian import (
+    TEHRAN,
+    format_jalali_datetime,
+    rtl_date_marks,
+    to_persian_digits,
+)
 from shahrtrain_desktop.services.audit import ChainCheck, verify_chain
 from shahrtrain_desktop.services.listings import Choice, Column, Filters, Kind, ListingSpec
 from shahrtrain_desktop.ui.filters import DateRangeFilter, row_count_text
@@ -96,7 +101,7 @@ class AuditTableModel(ListingTableModel):
         fixed = []
         for row_id, texts_ in zip(ids, rows, strict=True):
             cells = list(texts_)
-            cells[at] = format_jalali_datetime(raw.get(row_id))
+            cells[at] = rtl_date_marks(format_jalali_datetime(raw.get(row_id)))
             cells[action] = action_text(cells[action]) if cells[action] else ""
             cells[entity] = texts.entity_label(cells[entity])
             fixed.append(tuple(cells))
@@ -143,7 +148,7 @@ class AuditViewer(QDialog):
         self.verify_button.clicked.connect(self.verify)
 
         self.model = AuditTableModel(db, AUDIT_SPEC, self)
-        self.model.modelReset.connect(self._count_changed)
+        self.model.count_settled.connect(self._count_changed)
         self.view = ListingView(self)
         self.view.set_listing_model(self.model)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())

@@ -24,6 +24,8 @@ from shahrtrain_desktop.ui.trust.users_dialog import UsersDialog
 from shahrtrain_desktop.ui.worker import Worker
 
 STATUS_MESSAGE_MS = 8000
+ACTION_QUESTIONNAIRE_ITEMS = "پرسش‌های پرسش‌نامهٔ واکنش…"
+ACTION_CHECKLIST = "چک‌لیست نظارت حضوری…"
 
 
 class TrustMenus(QObject):
@@ -74,6 +76,13 @@ class TrustMenus(QObject):
                 Permission.MANAGE_SETTINGS,
                 self.show_settings,
             ),
+            (
+                "questionnaire_items",
+                ACTION_QUESTIONNAIRE_ITEMS,
+                Permission.MANAGE_SETTINGS,
+                self.show_questionnaire_items,
+            ),
+            ("checklist", ACTION_CHECKLIST, Permission.MANAGE_SETTINGS, self.show_checklist),
             ("audit", texts.ACTION_AUDIT, Permission.VIEW_AUDIT, self.show_audit),
             ("backup", texts.ACTION_BACKUP, Permission.BACKUP_RESTORE, self.backup),
             ("restore", texts.ACTION_RESTORE, Permission.BACKUP_RESTORE, self.restore),
@@ -107,6 +116,19 @@ class TrustMenus(QObject):
         assert self.user is not None
         if OfficeSettingsDialog(self.db, self.user, self.window).exec():
             self.window.statusBar().showMessage(texts.SETTINGS_SAVED, STATUS_MESSAGE_MS)
+
+    def show_questionnaire_items(self) -> None:
+        # Imported when asked for: the window opens without the outcomes stage's modules.
+        from shahrtrain_desktop.ui.outcomes.questionnaire_items_dialog import (
+            QuestionnaireItemsDialog,
+        )
+
+        QuestionnaireItemsDialog(self.db, self.user, self.window).exec()
+
+    def show_checklist(self) -> None:
+        from shahrtrain_desktop.ui.monitoring.checklist_dialog import ChecklistDialog
+
+        ChecklistDialog(self.db, self.user, self.window).exec()
 
     def show_audit(self) -> None:
         AuditViewer(self.db, self.worker, self.window).exec()

@@ -30,7 +30,7 @@ from shahrtrain_desktop.models import User
 from shahrtrain_desktop.models.base import utcnow
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.models.enums import Role
-from shahrtrain_desktop.persian import format_jalali_datetime, normalize_text
+from shahrtrain_desktop.persian import format_jalali_datetime, normalize_text, rtl_date_marks
 from shahrtrain_desktop.services import auth
 from shahrtrain_desktop.services.auth import AuthError, SignedIn
 from shahrtrain_desktop.services.db_errors import translating_database_errors
@@ -57,7 +57,7 @@ def _status_text(user: User) -> str:
     if not user.active:
         return texts.DISABLED
     if user.locked_until is not None and user.locked_until > utcnow():
-        return texts.LOCKED.format(time=format_jalali_datetime(user.locked_until))
+        return texts.LOCKED.format(time=rtl_date_marks(format_jalali_datetime(user.locked_until)))
     return texts.ACTIVE
 
 
@@ -137,7 +137,7 @@ class UsersDialog(QDialog):
                     u.full_name,
                     label(u.role),
                     _status_text(u),
-                    format_jalali_datetime(u.last_login_at),
+                    rtl_date_marks(format_jalali_datetime(u.last_login_at)),
                     u.active,
                 )
                 for u in users
