@@ -10,6 +10,8 @@ start-up — seconds from launching the interpreter to the main window on the de
            that start from compiled bytecode, as an installed program does;
 tab switch — each tab shown for the first time (builds the tab and queries its listing) once
            the other tabs' modules have been imported in the background, and again later;
+           a listing's first 2,000 ids are in when the tab shows, the others follow 40,000
+           per later turn of the event loop (each ~15 ms), which this figure leaves out;
 search   — a keystroke in the people registry until its rows are painted (the model reads the
            first 2,000 ordered ids; the rest follow on the next turn of the event loop), and
            until every matching id is read, against the same LIKE query (all ids) sent
@@ -119,8 +121,7 @@ def in_process_rows(db_path: Path, empty_mb: float) -> list[Row]:
     while window.preloader is None:  # the first tab, after the first paint
         QApplication.processEvents()
     start = time.perf_counter()
-    while not window.preloader.done:  # one module per turn of the event loop
-        QApplication.processEvents()
+    window.preloader.finish()
     warm_up = time.perf_counter() - start
 
     def switch(index: int) -> float:
@@ -152,10 +153,7 @@ def in_process_rows(db_path: Path, empty_mb: float) -> list[Row]:
     app.processEvents()
     db.dispose()
     return [
-        Row("other tabs' modules imported (after usable)", warm_up, "s"),
-        Row("  … longest single import (a pause the user could feel)",
-            window.preloader.longest * 1000, "ms", target="< 200 ms",
-            passed=window.preloader.longest < 0.2),
+        Row("other tabs' modules imported in background (after usable)", warm_up, "s"),
         Row(f"tab switch, first visit (slowest: {window.tabs.tabText(slowest)})",
             first[slowest] * 1000, "ms", target="< 200 ms", passed=first[slowest] < 0.2),
         Row("tab switch, later (median)", statistics.median(again) * 1000, "ms",

@@ -220,3 +220,33 @@ def test_the_row_of_an_id_in_the_rest_is_found_before_the_rest_arrives(
     with db.engine.connect() as conn:
         last_id = listings.ordered_ids(conn, listings.PEOPLE)[-1]
     assert model.row_of(last_id) == PEOPLE_COUNT - 1
+
+
+def test_a_model_deleted_before_its_rest_arrives_gives_its_connection_back(
+    db: Database,
+) -> None:
+    import shiboken6
+
+    add_people(db, PEOPLE_COUNT)
+    model = ListingTableModel(db, listings.PEOPLE)
+    model.first_part = 300
+    model.reload()
+    pool = db.engine.pool
+    assert pool.checkedout() == 1  # type: ignore[attr-defined]  # the rest is waiting
+    shiboken6.delete(model)
+    assert pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_the_rest_comes_a_part_per_turn_and_ends_in_order(db: Database, qtbot: QtBot) -> None:
+    add_people(db, PEOPLE_COUNT)
+    model = ListingTableModel(db, listings.PEOPLE)
+    model.first_part, model.later_part = 300, 200
+    counts: list[int] = []
+    model.rowsInserted.connect(lambda *_: counts.append(model.rowCount()))
+    with qtbot.waitSignal(model.count_settled):
+        model.reload()
+    assert counts == [500, 700, 900, 1000]  # one part a turn, none of them long
+    with db.engine.connect() as conn:
+        expected = listings.ordered_ids(conn, listings.PEOPLE)
+    assert [model.row_id(row) for row in range(model.rowCount())] == expected
+    assert db.engine.pool.checkedout() == 0  # type: ignore[attr-defined]

@@ -3,14 +3,14 @@
 The window paints first and fills in after: each tab page starts as «در حال بارگذاری…», and
 a stage tab (its module, its widgets, its first query) is built when the page is first shown
 — the first one right after the window's first paint. Then the other tabs' modules are
-imported one per turn of the event loop (:class:`ModulePreloader`), so a first visit later
-does not wait for PDF and spreadsheet libraries.
+imported on a background thread (:class:`ModulePreloader`), so a first visit later does not
+wait for PDF and spreadsheet libraries.
 """
 
 from __future__ import annotations
 
 import gc
-import time
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from importlib import import_module
@@ -63,50 +63,29 @@ def today_text() -> str:
     return strings.STATUS_TODAY.format(date=f"{weekday_name(today)} {format_jalali_long(today)}")
 
 
-class ModulePreloader(QObject):
-    """Imports the other tabs' modules after the first tab is up, one per turn of the event
-    loop on the GUI thread, so a first visit later does not wait for PDF and spreadsheet
-    libraries. (Not on a second thread: PySide6's import hook is not safe there — importing
-    openpyxl beside the event loop crashed the interpreter with ``none_dealloc``.)"""
+class ModulePreloader:
+    """Imports the other tabs' modules on a background thread once the first tab is up, so a
+    first visit later does not wait for PDF and spreadsheet libraries and the window does not
+    pause while they load."""
 
-    finished = Signal()
-
-    def __init__(self, module_names: Sequence[str], parent: QObject) -> None:
-        super().__init__(parent)
-        self._pending = list(module_names)
-        self.done = False
-        self.longest = 0.0  # seconds: the longest single import, the longest pause it made
+    def __init__(self, module_names: Sequence[str]) -> None:
+        self._names = list(module_names)
+        self._thread = threading.Thread(target=self._run, name="import tab modules", daemon=True)
 
     def start(self) -> None:
-        QTimer.singleShot(0, self, self._next)
+        self._thread.start()
 
     def finish(self) -> None:
-        """Import whatever is left now (tests and benchmarks)."""
-        while self._pending:
-            self._import(self._pending.pop(0))
-        self._finished()
+        """Wait until every module is in (a tab is never built while they are importing)."""
+        self._thread.join()
 
-    def _next(self) -> None:
-        if self._pending:
-            self._import(self._pending.pop(0))
-            QTimer.singleShot(0, self, self._next)
-        else:
-            self._finished()
-
-    def _import(self, name: str) -> None:
-        started = time.perf_counter()
-        import_module(name)
-        self.longest = max(self.longest, time.perf_counter() - started)
-
-    def _finished(self) -> None:
-        if self.done:
-            return
-        self.done = True
+    def _run(self) -> None:
+        for name in self._names:
+            import_module(name)
         # What start-up made (modules, classes, mapped models) lives as long as the program;
         # a full garbage collection would walk it all, ~100 ms holding the GIL, which the GUI
         # thread feels as a stall in the middle of a batch. Move it out of the collector's way.
         gc.freeze()
-        self.finished.emit()
 
 
 class TabPage(QWidget):
@@ -226,6 +205,8 @@ class MainWindow(QMainWindow):
         tab = self._built.get(index)
         if tab is not None:
             return tab
+        if self.preloader is not None:
+            self.preloader.finish()  # never import the same modules on two threads at once
         page = self._pages[index]
         tab = TABS[index].load()(self.db, self.user, page)
         tab.row_count_changed.connect(self._update_row_count)
@@ -295,7 +276,7 @@ class MainWindow(QMainWindow):
         self._tab_changed(self.tabs.currentIndex())
         self.ready.emit()
         # The other tabs' modules, while the user looks at this one.
-        self.preloader = ModulePreloader([entry.module_name for entry in TABS], self)
+        self.preloader = ModulePreloader([entry.module_name for entry in TABS])
         self.preloader.start()
 
     def _tab_changed(self, index: int) -> None:

@@ -10,9 +10,10 @@ as fast as one that matches a few.
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,6 +30,7 @@ from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.services import listings
 from shahrtrain_desktop.services.listings import Filters, Kind, ListingSpec
 
+log = logging.getLogger(__name__)
 BLOCK_SIZE = 200
 MAX_CACHED_BLOCKS = 30
 
@@ -54,11 +56,47 @@ def has_rtl_letters(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
+class _PendingIds:
+    """The ids of a reload after its first part: an open result and its connection."""
+
+    def __init__(self) -> None:
+        self._conn: Connection | None = None
+        self._parts: Generator[list[int], None, None] | None = None
+
+    @property
+    def waiting(self) -> bool:
+        return self._parts is not None
+
+    def hold(self, conn: Connection, parts: Generator[list[int], None, None]) -> None:
+        self.close()
+        self._conn, self._parts = conn, parts
+
+    def take(self) -> list[int] | None:
+        """The next part of the ids, or None when they are all in (then all is closed)."""
+        try:
+            part = next(self._parts, None) if self._parts is not None else None
+        except BaseException:
+            self.close()
+            raise
+        if part is None:
+            self.close()
+        return part
+
+    def close(self) -> None:
+        parts, conn = self._parts, self._conn
+        self._parts = self._conn = None
+        if parts is not None:
+            parts.close()
+        if conn is not None:
+            conn.close()
+
+
 class ListingTableModel(QAbstractTableModel):
     """A read-only model over a :class:`ListingSpec`; call :meth:`reload` to (re)query."""
 
     count_settled = Signal()  # every id of the last reload is in: rowCount() is the total
-    first_part = listings.FIRST_PART  # ids read at once; the rest a moment later
+    first_part = listings.FIRST_PART  # ids read at once; the rest a moment later,
+    later_part = listings.LATER_PART  # so many at a time
 
     def __init__(self, db: Database, spec: ListingSpec, parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,7 +108,8 @@ class ListingTableModel(QAbstractTableModel):
         self._sort_key: str = spec.default_sort
         self._descending = spec.default_descending
         self._loaded = False
-        self._rest: tuple[Connection, Iterator[list[int]]] | None = None  # ids still to read
+        self._pending = _PendingIds()  # the ids after the first part, still to be read
+        self.destroyed.connect(self._pending.close)  # never leave a connection open
         self.fetch_count = 0  # blocks fetched since creation (tests and diagnostics)
 
     # -- querying ------------------------------------------------------------------------
@@ -93,10 +132,16 @@ class ListingTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-query the ordered ids and forget every cached row."""
-        self._abandon_rest()
+        self._pending.close()
         conn = self.db.engine.connect()
         parts = listings.ordered_id_parts(
-            conn, self.spec, self._filters, self._sort_key, self._descending, self.first_part
+            conn,
+            self.spec,
+            self._filters,
+            self._sort_key,
+            self._descending,
+            self.first_part,
+            self.later_part,
         )
         try:
             ids = next(parts)
@@ -113,33 +158,34 @@ class ListingTableModel(QAbstractTableModel):
             conn.close()
             self.count_settled.emit()
         else:
-            self._rest = (conn, parts)
-            QTimer.singleShot(0, self.finish_loading)
+            self._pending.hold(conn, parts)
+            QTimer.singleShot(0, self, self._read_next_part)
 
     def finish_loading(self) -> None:
-        """Read the ids after the first part now (a no-op once they are all in)."""
-        if self._rest is None:
-            return
-        conn, parts = self._rest
-        self._rest = None
-        try:
-            rest = next(parts, [])
-        finally:
-            parts.close()
-            conn.close()
-        if rest:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(rest) - 1)
-            self._ids.extend(rest)
-            self.endInsertRows()
-        self.count_settled.emit()
+        """Read every id still to come now (a no-op once they are all in)."""
+        while self._pending.waiting:
+            self._read_part()
 
-    def _abandon_rest(self) -> None:
-        if self._rest is not None:
-            conn, parts = self._rest
-            self._rest = None
-            parts.close()
-            conn.close()
+    def _read_next_part(self) -> None:
+        """One later part per turn of the event loop, so none of them is a long pause."""
+        if self._pending.waiting:
+            self._read_part()
+            QTimer.singleShot(0, self, self._read_next_part)
+
+    def _read_part(self) -> None:
+        try:
+            part = self._pending.take()
+        except Exception:  # noqa: BLE001 - the server went away: keep the rows already shown
+            log.warning("the rest of a listing could not be read", exc_info=True)
+            self._pending.close()
+            part = None
+        if part:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(part) - 1)
+            self._ids.extend(part)
+            self.endInsertRows()
+        if not self._pending.waiting:
+            self.count_settled.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.spec.columns):

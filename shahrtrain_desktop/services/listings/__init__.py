@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from shahrtrain_desktop.services.listings.base import (
     FIRST_PART,
+    LATER_PART,
     LTR_KINDS,
     Choice,
     Column,
@@ -33,6 +34,7 @@ __all__ = [
     "CERTIFICATES",
     "DELIVERY",
     "FIRST_PART",
+    "LATER_PART",
     "LTR_KINDS",
     "NEEDS",
     "OFFERINGS",
