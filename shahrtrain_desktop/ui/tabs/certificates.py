@@ -93,7 +93,6 @@ class CertificatesTab(BaseTab):
 
     # -- helpers -------------------------------------------------------------------------
 
-
     def _selection(self) -> list[int] | None:
         ids = self.selected_ids()
         if not ids:

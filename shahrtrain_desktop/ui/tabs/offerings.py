@@ -48,7 +48,6 @@ class OfferingsTab(BaseTab):
         start, _next_year = jalali_year_range(jalali_year_of(today))
         self.add_date_range(start, today)
 
-
     def selected_id(self) -> int | None:
         return self.current_id(PICK_ROW)
 

@@ -145,7 +145,6 @@ class PeopleTab(BaseTab):
 
     # -- acting --------------------------------------------------------------------------
 
-
     def _one_selected(self) -> int | None:
         ids = self.selected_ids()
         if not ids:
