@@ -9,7 +9,9 @@ dashboard — ``build_dashboard`` for a Jalali year of the demo database of ``--
             year's enrolments joined to their offerings (the least any per-enrolment figure
             must read), same file, same run.
 headline  — the supervision tab's headline strip (``dashboard_headline.headline``), first call
-            on a fresh connection (the tab's first visit) and warm; same baseline.
+            on a fresh connection (the tab's first visit) and warm; same baseline. It is counted
+            on the worker thread, so this is how long after the tab opens its figures appear;
+            the tab switch itself is timed (< 200 ms) by bench_window.
 export    — ``export_year`` for a demo database of ``--export-people`` (15,000 people give
             ~50,000 enrolments); baseline: ``sqlite3`` reading every enrolment of the year and
             ``csv.writer`` writing them to one file, same run.
@@ -34,7 +36,6 @@ from benchmarks.dataset import demo_database
 YEAR = 1405
 TODAY = date(2026, 11, 25)
 DASHBOARD_TARGET = 1.0
-HEADLINE_TARGET = 0.2
 EXPORT_TARGET = 5.0
 
 
@@ -159,8 +160,6 @@ def main(argv: list[str] | None = None) -> int:
             "s",
             "sqlite3 scan of the year's enrolments",
             scan,
-            f"< {HEADLINE_TARGET:.1f} s",
-            headline_first < HEADLINE_TARGET,
         ),
         Row("headline(year), warm", headline_warm, "s", "same", scan),
         Row(
