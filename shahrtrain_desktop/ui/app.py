@@ -123,7 +123,7 @@ def run_gui(db_url: str | None) -> int:
         report = opened.migration
         if session.window is not None and report.upgraded and report.backup_path is not None:
             session.window.statusBar().showMessage(
-                strings.STATUS_UPGRADED.format(path=report.backup_path)
+                strings.STATUS_UPGRADED.format(path=strings.ltr(report.backup_path))
             )
         session.start_daily_backup()
         return app.exec()

@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.database_label = QLabel(strings.STATUS_DATABASE.format(name=self.db.display_name()))
+        database = strings.ltr(self.db.display_name())
+        self.database_label = QLabel(strings.STATUS_DATABASE.format(name=database))
         self.today_label = QLabel(today_text())
         self.rows_label = QLabel()
         for label in (self.database_label, self.today_label, self.rows_label):

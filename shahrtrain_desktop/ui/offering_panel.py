@@ -35,6 +35,7 @@ from shahrtrain_desktop.ui.base_tab import BaseTab
 from shahrtrain_desktop.ui.delivery.offering_picker import OfferingPicker
 from shahrtrain_desktop.ui.delivery.printing import Writer, ask_pdf_path, write_pdf_in_background
 from shahrtrain_desktop.ui.delivery.status_actions import StatusActions
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.worker import worker_for
 
 OFFERING = "دوره:"
@@ -226,7 +227,7 @@ class OfferingPanel(QWidget):
             write,
             self.offering_id,
             path,
-            lambda written: self.say(done.format(path=written)),
+            lambda written: self.say(done.format(path=ltr(written))),
         )
 
     def say(self, text: str, error: bool = False) -> None:

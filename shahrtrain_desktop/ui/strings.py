@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+
+def ltr(text: object) -> str:
+    """Isolate a code or a path left to right inside Persian text: else «1405-3011-002» shows
+    its parts reversed and «/tmp/a.zip» as «tmp/a.zip/» (Qt honours the isolates)."""
+    return f"\u2066{text}\u2069"
+
+
 APP_TITLE = "شهرآموز — سامانهٔ آموزش شهرداری‌ها و شوراها"
 APP_SHORT = "شهرآموز"
 
@@ -36,7 +43,7 @@ ROWS = "{count} ردیف"
 
 # Status bar.
 # The path is isolated left to right, or «/tmp/a.sqlite3» shows as «tmp/a.sqlite3/».
-STATUS_DATABASE = "پایگاه داده: \u2066{name}\u2069"
+STATUS_DATABASE = "پایگاه داده: {name}"
 STATUS_TODAY = "امروز: {date}"
 STATUS_UPGRADED = "طرح‌وارهٔ پایگاه داده به‌روز شد؛ نسخهٔ پشتیبان: {path}"
 STATUS_DEMO_DONE = "دادهٔ نمونه ساخته شد."

@@ -36,6 +36,7 @@ from shahrtrain_desktop.services.audit import Actor, act_as
 from shahrtrain_desktop.ui.certificates import pdf_output, texts
 from shahrtrain_desktop.ui.certificates.pdf_preview import PdfPreviewDialog
 from shahrtrain_desktop.ui.progress import Cancelled, Task
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.worker import Worker, run_with_progress
 
 REPORT_INTERVAL = 0.05  # seconds: at most ~20 progress updates a second
@@ -193,7 +194,7 @@ class PrintedDialog(QDialog):
         except pdf_output.PdfOutputError as error:
             QMessageBox.warning(self, texts.PRINT_TITLE, texts.SAVE_FAILED.format(error=error))
             return
-        QMessageBox.information(self, texts.PRINT_TITLE, texts.SAVED.format(path=path))
+        QMessageBox.information(self, texts.PRINT_TITLE, texts.SAVED.format(path=ltr(path)))
 
 
 def start_print(

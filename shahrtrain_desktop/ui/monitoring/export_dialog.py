@@ -33,8 +33,8 @@ from shahrtrain_desktop.services.year_export import (
 )
 from shahrtrain_desktop.ui.base_tab import NO_ACTOR
 from shahrtrain_desktop.ui.monitoring import texts
-from shahrtrain_desktop.ui.monitoring.texts import ltr
 from shahrtrain_desktop.ui.progress import Task
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.worker import Worker, run_with_progress
 
 

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-
-def ltr(text: str) -> str:
-    """Isolate a code or a path left to right inside Persian text (else «1405-3011-002» shows
-    its parts reversed and «/tmp/a.zip» as «tmp/a.zip/»)."""
-    return f"\u2066{text}\u2069"
-
-
 DASHBOARD_TITLE = "پایش سالانه — {period}"
 YEAR = "سال"
 WHOLE_YEAR = "کل سال"

@@ -38,7 +38,7 @@ from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.permissions import PermissionDenied
 from shahrtrain_desktop.ui.date_edit import JalaliDateEdit
 from shahrtrain_desktop.ui.monitoring import texts
-from shahrtrain_desktop.ui.monitoring.texts import ltr
+from shahrtrain_desktop.ui.strings import ltr
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 

@@ -35,8 +35,9 @@ from shahrtrain_desktop.services.annual_plan import (
 )
 from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.reports.plan import write_plan
-from shahrtrain_desktop.ui.planning.common import fill_enum, fill_pairs, ltr, rtl
+from shahrtrain_desktop.ui.planning.common import fill_enum, fill_pairs, rtl
 from shahrtrain_desktop.ui.progress import Task
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.worker import Worker, run_with_progress
 
 TITLE = "برنامهٔ سالانهٔ آموزش"
@@ -184,4 +185,4 @@ class AnnualPlanDialog(QDialog):
 
     def _saved(self, path: Path) -> None:
         self.last_saved = path
-        QMessageBox.information(self, TITLE, SAVED.format(path=path))
+        QMessageBox.information(self, TITLE, SAVED.format(path=ltr(path)))

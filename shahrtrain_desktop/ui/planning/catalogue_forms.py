@@ -46,10 +46,10 @@ from shahrtrain_desktop.ui.planning.common import (
     attempt,
     fill_enum,
     fill_pairs,
-    ltr,
     rtl,
     select_data,
 )
+from shahrtrain_desktop.ui.strings import ltr
 
 COURSE_TITLE, INSTRUCTOR_TITLE, VENUE_TITLE = "دورهٔ آموزشی", "مدرس", "مکان برگزاری"
 HISTORY_TITLE = "سوابق تدریس {name} — میانگین ارزیابی: {rating}"

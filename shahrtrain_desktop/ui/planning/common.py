@@ -26,11 +26,6 @@ NONE_CHOICE = "—"
 USER_ERRORS = (InvalidField, PermissionDenied, ConcurrentEditError)
 
 
-def ltr(code: str) -> str:
-    """A code inside right-to-left text, kept in typed order: «(۱۴۰۵-۵۰۰۸-۰۰۱)»."""
-    return f"\u2066{code}\u2069"
-
-
 def rtl(text: str) -> str:
     """Text read right to left even when it starts with Latin («ICDL سطح ۲»): Qt takes a
     label's direction from its first strong letter."""

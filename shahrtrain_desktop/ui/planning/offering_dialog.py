@@ -54,11 +54,11 @@ from shahrtrain_desktop.ui.planning.common import (
     attempt,
     fill_enum,
     fill_pairs,
-    ltr,
     rtl,
     select_data,
 )
 from shahrtrain_desktop.ui.planning.session_table import SessionTable
+from shahrtrain_desktop.ui.strings import ltr
 
 TITLE = "برنامه‌ریزی دوره"
 WEEKDAYS = ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه")

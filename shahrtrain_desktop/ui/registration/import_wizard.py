@@ -39,6 +39,7 @@ from shahrtrain_desktop.services.importing import (
 )
 from shahrtrain_desktop.ui.planning.common import acting
 from shahrtrain_desktop.ui.progress import ProgressDialog, Task
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.table_view import DirectionDelegate
 from shahrtrain_desktop.ui.worker import Worker
 
@@ -155,7 +156,7 @@ class ImportWizard(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, TEMPLATE, TEMPLATE_NAME, TEMPLATE_FILTER)
         if name:
             path = write_template(Path(name))
-            self._say(TEMPLATE_SAVED.format(path=path))
+            self._say(TEMPLATE_SAVED.format(path=ltr(path)))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -37,6 +37,7 @@ from shahrtrain_desktop.ui.registration.import_wizard import ImportWizard
 from shahrtrain_desktop.ui.registration.org_units_dialog import OrgUnitsDialog
 from shahrtrain_desktop.ui.registration.person_dialog import PersonDialog
 from shahrtrain_desktop.ui.registration.person_record import PersonRecordDialog
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.worker import run_with_progress
 
 NEW = "فرد تازه (Ctrl+N)"
@@ -252,7 +253,7 @@ class PeopleTab(BaseTab):
                 return roster_export.export_registry(session, path, task.report)
 
         def done(saved: Path) -> None:
-            QMessageBox.information(self, EXPORT, SAVED.format(path=saved))
+            QMessageBox.information(self, EXPORT, SAVED.format(path=ltr(saved)))
 
         run_with_progress(self.worker, self, EXPORT, op, done)
 

@@ -36,6 +36,7 @@ from shahrtrain_desktop.ui.monitoring.export_dialog import ExportDialog
 from shahrtrain_desktop.ui.monitoring.plan_dialog import PlanVisitDialog
 from shahrtrain_desktop.ui.monitoring.visit_dialog import VisitDialog
 from shahrtrain_desktop.ui.progress import Task
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.worker import Worker, run_with_progress
 
 
@@ -196,7 +197,7 @@ class SupervisionTab(BaseTab):
             title,
             op,
             on_done=lambda done: QMessageBox.information(
-                self, texts.DONE_TITLE, texts.REPORT_SAVED.format(path=done)
+                self, texts.DONE_TITLE, texts.REPORT_SAVED.format(path=ltr(done))
             ),
         )
 

@@ -18,6 +18,7 @@ from shahrtrain_desktop.services.auth import SignedIn, has_any_user
 from shahrtrain_desktop.services.backup import RestoreReport
 from shahrtrain_desktop.services.database import open_database
 from shahrtrain_desktop.ui.main_window import MainWindow
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.trust import texts
 from shahrtrain_desktop.ui.trust.backup_actions import daily_backup_op, restore_op
 from shahrtrain_desktop.ui.trust.events import trust_events
@@ -95,7 +96,7 @@ class AppSession(QObject):
         def done(path: Path | None) -> None:
             if path is not None and self.window is window:
                 window.statusBar().showMessage(
-                    texts.DAILY_BACKUP_DONE.format(path=path), STATUS_MESSAGE_MS
+                    texts.DAILY_BACKUP_DONE.format(path=ltr(path)), STATUS_MESSAGE_MS
                 )
 
         def failed(error: BaseException) -> None:
@@ -166,7 +167,7 @@ class AppSession(QObject):
                 old.close()
             return
         self.db = opened.db
-        message = texts.RESTORE_DONE.format(path=f"\u2066{report.safety_copy}\u2069")
+        message = texts.RESTORE_DONE.format(path=ltr(report.safety_copy))
         if old is None:
             self.sign_in(message)
             return

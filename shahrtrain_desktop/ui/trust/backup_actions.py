@@ -21,6 +21,7 @@ from shahrtrain_desktop.services.backup import (
 )
 from shahrtrain_desktop.services.permissions import Permission, require
 from shahrtrain_desktop.ui.progress import Task
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.trust import texts
 from shahrtrain_desktop.ui.worker import Op, Worker, run_with_progress
 
@@ -100,7 +101,7 @@ def choose_restore_file(parent: QWidget, db: Database) -> Path | None:
     answer = QMessageBox.warning(
         parent,
         texts.RESTORE_TITLE,
-        texts.RESTORE_CONFIRM.format(path=f"\u2066{chosen}\u2069"),
+        texts.RESTORE_CONFIRM.format(path=ltr(chosen)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

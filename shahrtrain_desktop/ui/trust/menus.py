@@ -15,6 +15,7 @@ from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.labels import label
 from shahrtrain_desktop.services.permissions import Permission, allowed
 from shahrtrain_desktop.ui import strings
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.trust import texts
 from shahrtrain_desktop.ui.trust.audit_viewer import AuditViewer
 from shahrtrain_desktop.ui.trust.backup_actions import choose_restore_file, start_backup
@@ -139,7 +140,7 @@ class TrustMenus(QObject):
 
     def _backed_up(self, path: Path) -> None:
         self.window.statusBar().showMessage(
-            texts.BACKUP_DONE.format(path=path).replace("\n", " "), STATUS_MESSAGE_MS
+            texts.BACKUP_DONE.format(path=ltr(path)).replace("\n", " "), STATUS_MESSAGE_MS
         )
 
     def restore(self) -> None:

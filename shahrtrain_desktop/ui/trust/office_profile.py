@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from shahrtrain_desktop.persian import InvalidField, normalize_text, to_persian_digits
 from shahrtrain_desktop.services import settings
+from shahrtrain_desktop.ui.strings import ltr
 from shahrtrain_desktop.ui.trust import texts
 
 OFFICE_CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,10}$")
@@ -57,7 +58,7 @@ class FileField(QWidget):
     def set_path(self, path: str) -> None:
         self._path = path or ""
         # A path reads left to right; isolate it so «/» and «.» stay in place.
-        self.name.setText(f"\u2066{Path(self._path).name}\u2069" if self._path else texts.NO_FILE)
+        self.name.setText(ltr(Path(self._path).name) if self._path else texts.NO_FILE)
         self.name.setToolTip(self._path)
 
     def browse(self) -> None:
@@ -175,6 +176,6 @@ def _required(field: str, caption: str, raw: str) -> str:
 def _existing_file(field: str, caption: str, path: str) -> str:
     if path and not Path(path).is_file():
         raise InvalidField(
-            field, texts.FILE_MISSING.format(field=_label_text(caption), path=f"\u2066{path}\u2069")
+            field, texts.FILE_MISSING.format(field=_label_text(caption), path=ltr(path))
         )
     return path
