@@ -14,9 +14,12 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +40,28 @@ CLOSE = "بستن"
 SAVED = "ذخیره شد."
 ERROR_STYLE, DONE_STYLE = "color: #b00020;", "color: #2e7d32;"
 RETIRED_COLOUR = "#8a8a8a"
+
+
+class ItemEditor(QDialog):
+    """One item's text with OK and Cancel; a subclass inserts its own rows below the text
+    (``form.insertRow(1, …)``) and reads them in its ``answer``."""
+
+    def __init__(self, title: str, caption: str, text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.text = QLineEdit(text, self)
+        self.text.setMinimumWidth(420)
+        self.form.addRow(caption, self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.form.addRow(buttons)
+
+    def accepted_now(self) -> bool:
+        return self.exec() == QDialog.DialogCode.Accepted
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models.db import Database
 from shahrtrain_desktop.persian import to_persian_digits
 from shahrtrain_desktop.services import supervision
 from shahrtrain_desktop.services.auth import SignedIn
-from shahrtrain_desktop.ui.item_list_dialog import ItemListDialog, ListedItem
+from shahrtrain_desktop.ui.item_list_dialog import ItemEditor, ItemListDialog, ListedItem
 
 TITLE = "چک‌لیست نظارت حضوری"
 HINT = (
@@ -35,27 +35,16 @@ TEXT_COLUMN = 1
 ItemAnswer = tuple[str, str] | None
 
 
-class ChecklistItemEditor(QDialog):
+class ChecklistItemEditor(ItemEditor):
     def __init__(self, text: str, weight: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(ITEM_TITLE)
-        form = QFormLayout(self)
-        self.text = QLineEdit(text, self)
-        self.text.setMinimumWidth(420)
-        form.addRow(TEXT, self.text)
+        super().__init__(ITEM_TITLE, TEXT, text, parent)
         self.weight = QLineEdit(weight, self)
         self.weight.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.weight.setMaximumWidth(90)
-        form.addRow(WEIGHT, self.weight)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.insertRow(1, WEIGHT, self.weight)
 
     def answer(self) -> ItemAnswer:
-        if self.exec() != QDialog.DialogCode.Accepted:
+        if not self.accepted_now():
             return None
         return self.text.text(), self.weight.text()
 

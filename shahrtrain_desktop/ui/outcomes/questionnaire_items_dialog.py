@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy.orm import Session
 
 from shahrtrain_desktop.models.db import Database
@@ -17,7 +17,7 @@ from shahrtrain_desktop.persian import to_persian_digits
 from shahrtrain_desktop.services import questionnaire
 from shahrtrain_desktop.services.auth import SignedIn
 from shahrtrain_desktop.services.labels import label
-from shahrtrain_desktop.ui.item_list_dialog import ItemListDialog, ListedItem
+from shahrtrain_desktop.ui.item_list_dialog import ItemEditor, ItemListDialog, ListedItem
 
 TITLE = "پرسش‌های پرسش‌نامهٔ واکنش"
 HINT = (
@@ -35,36 +35,25 @@ TEXT_COLUMN = 1
 ItemAnswer = tuple[str, EvaluationTarget] | None
 
 
-class ItemEditor(QDialog):
+class QuestionEditor(ItemEditor):
     """The text of one item, and (for a new one) whom it asks about."""
 
     def __init__(self, text: str = "", new: bool = True, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(ITEM_TITLE)
-        form = QFormLayout(self)
-        self.text = QLineEdit(text, self)
-        self.text.setMinimumWidth(420)
-        form.addRow(TEXT, self.text)
+        super().__init__(ITEM_TITLE, TEXT, text, parent)
         self.target = QComboBox(self)
         for target in EvaluationTarget:
             self.target.addItem(label(target), target)
         self.target.setEnabled(new)
-        form.addRow(TARGET, self.target)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.insertRow(1, TARGET, self.target)
 
     def answer(self) -> ItemAnswer:
-        if self.exec() != QDialog.DialogCode.Accepted:
+        if not self.accepted_now():
             return None
         return self.text.text(), EvaluationTarget(self.target.currentData())
 
 
 def ask_item(parent: QWidget, text: str, new: bool) -> ItemAnswer:
-    return ItemEditor(text, new, parent).answer()
+    return QuestionEditor(text, new, parent).answer()
 
 
 class QuestionnaireItemsDialog(ItemListDialog):
