@@ -15,9 +15,9 @@ from typing import Literal
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from shahrtrain_desktop.persian.jalali import rtl_date_marks
+from shahrtrain_desktop.persian.jalali import RLM, rtl_date_marks
 
-from .shaping import LRE, PDF_MARK, RLM, ZWNJ, visual_line
+from .shaping import LRE, PDF_MARK, ZWNJ, visual_line
 from .wrapping import ELLIPSIS, fit_font_size, layout_paragraph, text_width, wrap_logical
 
 __all__ = [

@@ -28,7 +28,6 @@ from bidi.mirror import MIRRORED
 
 LRE = "\u202a"
 PDF_MARK = "\u202c"  # POP DIRECTIONAL FORMATTING
-RLM = "\u200f"
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
 TATWEEL = "\u0640"
