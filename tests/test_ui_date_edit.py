@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from pixels import differing_columns
 from PySide6.QtCore import QCalendar, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLineEdit, QWidget
@@ -63,11 +64,7 @@ def _changed_columns(edit: JalaliDateEdit, value: date) -> list[int]:
     before = line.grab().toImage()
     edit.set_value(value)
     after = line.grab().toImage()
-    return [
-        x
-        for x in range(before.width())
-        if any(before.pixel(x, y) != after.pixel(x, y) for y in range(before.height()))
-    ]
+    return differing_columns(before, after)
 
 
 def test_grab_draws_the_year_at_the_right_end(edit: JalaliDateEdit) -> None:

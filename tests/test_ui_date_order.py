@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
+from pixels import differing_columns
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
 from PySide6.QtWidgets import QLabel
@@ -34,14 +35,6 @@ AZAR_8_1408 = from_jalali(1408, 9, 8)
 def _same_width_digits(font: QFont) -> None:
     metrics = QFontMetricsF(font)
     assert metrics.horizontalAdvance("۷") == metrics.horizontalAdvance("۸"), font.family()
-
-
-def _differing_columns(before: QImage, after: QImage) -> list[int]:
-    return [
-        x
-        for x in range(before.width())
-        if any(before.pixel(x, y) != after.pixel(x, y) for y in range(before.height()))
-    ]
 
 
 class _DateCell:
@@ -83,10 +76,10 @@ def test_a_date_cell_draws_the_year_at_the_right_end(db: Database, qtbot: QtBot)
     assert index.data(Qt.ItemDataRole.DisplayRole) == format_jalali_display(AZAR_4_1405)
     assert index.data(TEXT_DIRECTION_ROLE) == Qt.LayoutDirection.RightToLeft
     assert index.data(Qt.ItemDataRole.TextAlignmentRole) == Qt.AlignmentFlag.AlignCenter
-    day = _differing_columns(cell.show(AZAR_7_1407), cell.show(AZAR_8_1407))
+    day = differing_columns(cell.show(AZAR_7_1407), cell.show(AZAR_8_1407))
     assert day
     assert max(day) < cell.width / 2
-    year = _differing_columns(cell.show(AZAR_8_1407), cell.show(AZAR_8_1408))
+    year = differing_columns(cell.show(AZAR_8_1407), cell.show(AZAR_8_1408))
     assert year
     assert min(year) > cell.width / 2
 
@@ -106,8 +99,8 @@ def test_a_label_draws_the_year_at_the_right_end(qtbot: QtBot) -> None:
 
     # The sentence is at the right of the centred text, the date at its left: the year is the
     # date's right-hand group, so a year change lies right of a day change.
-    day = _differing_columns(grab(AZAR_7_1407), grab(AZAR_8_1407))
-    year = _differing_columns(grab(AZAR_8_1407), grab(AZAR_8_1408))
+    day = differing_columns(grab(AZAR_7_1407), grab(AZAR_8_1407))
+    year = differing_columns(grab(AZAR_8_1407), grab(AZAR_8_1408))
     assert day
     assert year
     assert min(year) > max(day)
